@@ -1,0 +1,73 @@
+using System.Reflection;
+using Lantern.Silo.Hosting;
+using Lantern.Silo.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Lantern.Api.Health;
+
+/// <summary>
+/// Kubernetes probes and Langfuse's health route. Liveness depends on nothing outside the process;
+/// readiness needs PostgreSQL and applied migrations.
+/// </summary>
+public static class HealthEndpoints
+{
+    private static readonly string Version =
+        typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static IServiceCollection AddLanternHealth(this IServiceCollection services) => services;
+
+    public static IEndpointRouteBuilder MapLanternHealth(this IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/health").WithTags("Health");
+        health.MapGet("/live", () => TypedResults.Ok(new HealthStatus("OK", Version))).WithName("Live");
+        health.MapGet("/startup", Startup).WithName("Startup");
+        health.MapGet("/ready", Ready).WithName("Ready");
+        app.MapGet("/api/public/health", PublicHealth).WithName("PublicHealth").WithTags("Health");
+        app.MapGet("/api/public/ready", Ready).WithName("PublicReady").WithTags("Health");
+        return app;
+    }
+
+    private static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> Startup(SiloReadiness readiness) =>
+        readiness.Started
+            ? TypedResults.Ok(new HealthStatus("OK", Version))
+            : TypedResults.Json(new HealthStatus("Starting", Version), statusCode: StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> Ready(
+        SiloReadiness readiness, Migrator migrator, CancellationToken cancellationToken)
+    {
+        var problem = await ProblemAsync(readiness, migrator, cancellationToken);
+        return problem is null
+            ? TypedResults.Ok(new HealthStatus("OK", Version))
+            : TypedResults.Json(new HealthStatus(problem, Version), statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> PublicHealth(
+        SiloReadiness readiness, Migrator migrator, bool? failIfDatabaseUnavailable, CancellationToken cancellationToken)
+    {
+        if (failIfDatabaseUnavailable != true)
+        {
+            return TypedResults.Ok(new HealthStatus("OK", Version));
+        }
+
+        return await Ready(readiness, migrator, cancellationToken);
+    }
+
+    private static async Task<string?> ProblemAsync(SiloReadiness readiness, Migrator migrator, CancellationToken cancellationToken)
+    {
+        if (!readiness.Started)
+        {
+            return "Starting";
+        }
+
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            return await migrator.IsUpToDateAsync(timeout.Token) ? null : "Database migrations are not applied";
+        }
+        catch (Exception exception) when (exception is Npgsql.NpgsqlException or OperationCanceledException or TimeoutException)
+        {
+            return "Database is unavailable";
+        }
+    }
+}

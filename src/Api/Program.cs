@@ -1,0 +1,31 @@
+using Lantern.Api;
+using Lantern.Api.Health;
+using Lantern.Silo.Hosting;
+using Microsoft.Extensions.Options;
+
+if (args is ["migrate", ..])
+{
+    return await MigrateCommand.RunAsync(args[1..]);
+}
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Services.AddLanternSilo(builder.Configuration);
+builder.Services.AddLanternHealth();
+
+var app = builder.Build();
+app.MapLanternHealth();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException invalid)
+{
+    // Misconfiguration is the operator's to fix: say exactly what is wrong, without a stack trace.
+    await Console.Error.WriteLineAsync($"Lantern cannot start: {string.Join("; ", invalid.Failures)}");
+    return 2;
+}
+
+return 0;
+
+/// <summary>The entry point, visible to functional tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,14 @@
+using Lantern.Contracts.Rollups;
+using Lantern.Contracts.Runtime;
+
+namespace Lantern.Grains.Rollups;
+
+/// <summary>A grain caching the rollup rows of one key (project, user, session or prompt) in memory.</summary>
+public interface IRollupGrain : IGrain
+{
+    /// <summary>Applies committed row changes; each row version is applied once, a gap reloads the rows.</summary>
+    Task ApplyAsync(IReadOnlyList<RollupChange> changes);
+
+    /// <summary>The rollup over traces whose time is in [from, to); null bounds are open.</summary>
+    Task<RollupSummary> GetSummaryAsync(DateTimeOffset? from, DateTimeOffset? to);
+}

@@ -1,0 +1,89 @@
+namespace Lantern.Grains.Rollups;
+
+/// <summary>
+/// The additive measures of one rollup row. Everything is a sum (or a histogram of counts), so a trace's contribution can
+/// be added, and later replaced by adding the difference between its new and old contribution.
+/// </summary>
+public sealed class RollupValues
+{
+    public long Traces { get; set; }
+
+    public long Observations { get; set; }
+
+    public long Generations { get; set; }
+
+    public long Errors { get; set; }
+
+    public decimal Cost { get; set; }
+
+    public long InputTokens { get; set; }
+
+    public long OutputTokens { get; set; }
+
+    public long TotalTokens { get; set; }
+
+    public long[] Latency { get; set; } = new long[LatencyHistogram.Size];
+
+    public long[] TimeToFirstToken { get; set; } = new long[LatencyHistogram.Size];
+
+    /// <summary>Score name to (sum of values, count), for averages.</summary>
+    public Dictionary<string, ScoreSum> Scores { get; set; } = new(StringComparer.Ordinal);
+
+    public DateTimeOffset? FirstSeen { get; set; }
+
+    public DateTimeOffset? LastSeen { get; set; }
+
+    public bool IsZero =>
+        Traces == 0 && Observations == 0 && Generations == 0 && Errors == 0 && Cost == 0 &&
+        InputTokens == 0 && OutputTokens == 0 && TotalTokens == 0 &&
+        Latency.All(c => c == 0) && TimeToFirstToken.All(c => c == 0) && Scores.Values.All(s => s.Count == 0 && s.Sum == 0);
+
+    /// <summary>Adds <paramref name="other"/> times <paramref name="sign"/> (+1 or -1). First/last seen widen only.</summary>
+    public void Add(RollupValues other, int sign = 1)
+    {
+        Traces += sign * other.Traces;
+        Observations += sign * other.Observations;
+        Generations += sign * other.Generations;
+        Errors += sign * other.Errors;
+        Cost += sign * other.Cost;
+        InputTokens += sign * other.InputTokens;
+        OutputTokens += sign * other.OutputTokens;
+        TotalTokens += sign * other.TotalTokens;
+        for (var i = 0; i < Latency.Length; i++)
+        {
+            Latency[i] += sign * other.Latency[i];
+            TimeToFirstToken[i] += sign * other.TimeToFirstToken[i];
+        }
+
+        foreach (var (name, score) in other.Scores)
+        {
+            var current = Scores.GetValueOrDefault(name);
+            var sum = new ScoreSum(current.Sum + (sign * score.Sum), current.Count + (sign * score.Count));
+            if (sum.Count == 0)
+            {
+                Scores.Remove(name);
+            }
+            else
+            {
+                Scores[name] = sum;
+            }
+        }
+
+        if (sign > 0)
+        {
+            FirstSeen = Min(FirstSeen, other.FirstSeen);
+            LastSeen = Max(LastSeen, other.LastSeen);
+        }
+    }
+
+    public RollupValues Clone()
+    {
+        var copy = new RollupValues();
+        copy.Add(this);
+        return copy;
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
+}

@@ -1,0 +1,41 @@
+namespace Lantern.Grains.Traces;
+
+/// <summary>
+/// A trace, observation or score as merged so far: each field's raw JSON value with the stamp of the event that set it.
+/// Mutable on purpose: the owning grain merges events into it in place, one turn at a time.
+/// </summary>
+public sealed class Entity
+{
+    public required EntityKind Kind { get; init; }
+
+    public required string Id { get; init; }
+
+    /// <summary>Field name (wire spelling) to its raw JSON value; input, output and metadata included.</summary>
+    public Dictionary<string, string> Values { get; init; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, FieldStamp> Stamps { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Top-level metadata keys, each merged on its own (Langfuse deep-merges metadata).</summary>
+    public Dictionary<string, string> Metadata { get; init; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, FieldStamp> MetadataStamps { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Trace tags: a union, never shrinking.</summary>
+    public SortedSet<string> Tags { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The earliest event timestamp seen: the default for start times and trace timestamps.</summary>
+    public long FirstEventTicks { get; set; } = long.MaxValue;
+
+    /// <summary>Observation type from a create event (rank 0) or, until one arrives, from an update.</summary>
+    public string? ObservationType { get; set; }
+
+    public int ObservationTypeRank { get; set; } = int.MaxValue;
+
+    /// <summary>
+    /// The cost priced when the observation last changed. Kept (and stored) so that a reload does not re-price with a
+    /// newer price table, which would make rollups disagree with what was committed.
+    /// </summary>
+    public ObservationCost? Cost { get; set; }
+
+    public string? Get(string field) => Values.GetValueOrDefault(field);
+}

@@ -1,0 +1,8 @@
+namespace Lantern.Grains.Traces;
+
+public enum EntityKind
+{
+    Trace,
+    Observation,
+    Score,
+}

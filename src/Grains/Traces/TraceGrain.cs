@@ -1,0 +1,132 @@
+using Lantern.Contracts.Ingestion;
+using Lantern.Contracts.Runtime;
+using Lantern.Contracts.Traces;
+using Lantern.Grains.Rollups;
+
+namespace Lantern.Grains.Traces;
+
+/// <summary>
+/// Owns one trace: merges its events, prices its generations, and commits the changed rows together with the change to
+/// every rollup the trace contributes to. A call returns only after the commit, so an acknowledged event is durable.
+/// </summary>
+public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer) : Grain, ITraceGrain
+{
+    private readonly RowProjector _projector = new(pricer);
+    private readonly Dictionary<string, ObservationRow> _observationRows = new(StringComparer.Ordinal);
+    private TraceAggregate _aggregate = new();
+    private RollupContribution _committed = new();
+    private string _projectId = "";
+    private string _traceId = "";
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var separator = GrainKey.IndexOf('/', StringComparison.Ordinal);
+        _projectId = GrainKey[..separator];
+        _traceId = GrainKey[(separator + 1)..];
+        await ReloadAsync(cancellationToken);
+    }
+
+    public async Task ApplyAsync(IReadOnlyList<IngestionEvent> events)
+    {
+        var changedObservations = new HashSet<string>(StringComparer.Ordinal);
+        var changedScores = new HashSet<string>(StringComparer.Ordinal);
+        var traceChanged = false;
+        foreach (var @event in events)
+        {
+            var id = @event.Body.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
+            if (@event.Type == IngestionEventType.TraceCreate)
+            {
+                _aggregate.Trace ??= new Entity { Kind = EntityKind.Trace, Id = _traceId };
+                traceChanged |= EntityMerger.Apply(_aggregate.Trace, @event);
+            }
+            else if (@event.Type == IngestionEventType.ScoreCreate && id is not null)
+            {
+                if (EntityMerger.Apply(Get(_aggregate.Scores, EntityKind.Score, id), @event))
+                {
+                    changedScores.Add(id);
+                }
+            }
+            else if (@event.Type.IsObservation() && id is not null &&
+                     EntityMerger.Apply(Get(_aggregate.Observations, EntityKind.Observation, id), @event))
+            {
+                changedObservations.Add(id);
+            }
+        }
+
+        if (!traceChanged && changedObservations.Count == 0 && changedScores.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var id in changedObservations)
+        {
+            _observationRows[id] = _projector.Observation(_projectId, _traceId, _aggregate.Observations[id]);
+        }
+
+        var scoreRows = _aggregate.Scores.Values.Select(s => RowProjector.Score(_projectId, s)).ToList();
+        var traceRow = _aggregate.Trace is null ? null : _projector.Trace(_projectId, _aggregate.Trace, _observationRows.Values);
+        var contribution = ContributionCalculator.Compute(_projectId, traceRow, _observationRows.Values, scoreRows);
+        var write = new TraceWrite(
+            _projectId,
+            _traceId,
+            traceChanged || changedObservations.Count > 0 ? traceRow : null,
+            [.. changedObservations.Select(id => _observationRows[id])],
+            [.. scoreRows.Where(s => changedScores.Contains(s.Id))],
+            RollupContribution.Delta(_committed, contribution));
+        await CommitOrReloadAsync(write);
+        _committed = contribution;
+    }
+
+    public async Task DeleteAsync()
+    {
+        if (_aggregate.Trace is null && _aggregate.Observations.Count == 0 && _aggregate.Scores.Count == 0)
+        {
+            return;
+        }
+
+        var write = new TraceWrite(_projectId, _traceId, null, [], [], RollupContribution.Delta(_committed, new RollupContribution()), DeleteTrace: true);
+        await CommitOrReloadAsync(write);
+        _aggregate = new TraceAggregate();
+        _observationRows.Clear();
+        _committed = new RollupContribution();
+    }
+
+    private async Task CommitOrReloadAsync(TraceWrite write)
+    {
+        try
+        {
+            await store.CommitAsync(write, CancellationToken.None);
+        }
+        catch
+        {
+            // Memory must never run ahead of the database: drop what was merged and read back what is stored.
+            await ReloadAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        _aggregate = await store.LoadAsync(_projectId, _traceId, cancellationToken);
+        _observationRows.Clear();
+        foreach (var (id, observation) in _aggregate.Observations)
+        {
+            _observationRows[id] = _projector.Observation(_projectId, _traceId, observation);
+        }
+
+        var scoreRows = _aggregate.Scores.Values.Select(s => RowProjector.Score(_projectId, s)).ToList();
+        var traceRow = _aggregate.Trace is null ? null : _projector.Trace(_projectId, _aggregate.Trace, _observationRows.Values);
+        _committed = ContributionCalculator.Compute(_projectId, traceRow, _observationRows.Values, scoreRows);
+    }
+
+    private static Entity Get(Dictionary<string, Entity> entities, EntityKind kind, string id)
+    {
+        if (!entities.TryGetValue(id, out var entity))
+        {
+            entity = new Entity { Kind = kind, Id = id };
+            entities[id] = entity;
+        }
+
+        return entity;
+    }
+}

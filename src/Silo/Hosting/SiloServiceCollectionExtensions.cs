@@ -1,0 +1,67 @@
+using Lantern.Contracts.Runtime;
+using Lantern.Silo.Projects;
+using Lantern.Silo.Runtime;
+using Lantern.Silo.Storage;
+using Lantern.Silo.Traces;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Lantern.Silo.Hosting;
+
+/// <summary>Registers a silo: PostgreSQL, migrations, grain storage, the grain runtime and start-up tasks.</summary>
+public static class SiloServiceCollectionExtensions
+{
+    public static IServiceCollection AddLanternSilo(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .Configure(o => o.Url = configuration[DatabaseOptions.UrlKey] ?? "")
+            .Validate(o => o.Url.Length > 0, $"{DatabaseOptions.UrlKey} is not set: point it at PostgreSQL (postgres://user:pass@host:port/db).")
+            .ValidateOnStart();
+        services.AddOptions<SecurityOptions>()
+            .Configure(o =>
+            {
+                o.DemoMode = configuration.GetValue<bool>("LANTERN_DEMO_MODE");
+                o.Salt = configuration["LANTERN_SALT"] ?? configuration["SALT"] ?? (o.DemoMode ? SecurityOptions.DemoSalt : "");
+                o.AdminApiKey = configuration["LANTERN_ADMIN_API_KEY"];
+            })
+            .Validate(o => o.Salt.Length >= 16, "LANTERN_SALT (or SALT) must be set to at least 16 random characters; it keys the secret-key hashes.")
+            .ValidateOnStart();
+        services.AddOptions<InitOptions>()
+            .Configure(o =>
+            {
+                o.OrgId = Init(configuration, "ORG_ID");
+                o.OrgName = Init(configuration, "ORG_NAME");
+                o.ProjectId = Init(configuration, "PROJECT_ID");
+                o.ProjectName = Init(configuration, "PROJECT_NAME");
+                o.PublicKey = Init(configuration, "PROJECT_PUBLIC_KEY");
+                o.SecretKey = Init(configuration, "PROJECT_SECRET_KEY");
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InitOptions>, InitOptionsValidator>();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            var builder = ConnectionStrings.Parse(options.Url);
+            builder.MaxPoolSize = options.MaxPoolSize;
+            return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        });
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<SiloReadiness>();
+        services.AddSingleton<SecretHasher>();
+        services.AddSingleton<ProjectStore>();
+        services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<IStartupTask, InitProjectTask>();
+        services.AddSingleton<IGrainStorage, PostgresGrainStorage>();
+        // Migrations first: hosted services start in registration order.
+        services.AddHostedService<MigrationHostedService>();
+        services.AddGrainRuntime();
+        services.AddLanternTraces();
+        return services;
+    }
+
+    private static string? Init(IConfiguration configuration, string name) =>
+        configuration[$"LANTERN_INIT_{name}"] ?? configuration[$"LANGFUSE_INIT_{name}"];
+}

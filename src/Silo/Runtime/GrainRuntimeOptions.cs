@@ -1,0 +1,17 @@
+namespace Lantern.Silo.Runtime;
+
+/// <summary>Limits of the in-process grain runtime.</summary>
+public sealed class GrainRuntimeOptions
+{
+    /// <summary>An activation with no call for this long is deactivated (its state written first).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often idle activations are looked for.</summary>
+    public TimeSpan CollectionInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most activations held in memory; beyond it the least recently used are deactivated.</summary>
+    public int MaxActivations { get; set; } = 100_000;
+
+    /// <summary>Share of <see cref="MaxActivations"/> evicted at once when the bound is hit, so eviction scans stay rare.</summary>
+    public double EvictionFraction { get; set; } = 0.05;
+}

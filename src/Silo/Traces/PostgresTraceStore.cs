@@ -1,0 +1,65 @@
+using Lantern.Grains.Traces;
+using Npgsql;
+
+namespace Lantern.Silo.Traces;
+
+/// <summary>Loads a trace grain's state from its rows (one round trip) and commits its writes through the group commit.</summary>
+public sealed class PostgresTraceStore(NpgsqlDataSource dataSource, TraceWriteBatcher batcher) : ITraceStore
+{
+    public Task CommitAsync(TraceWrite write, CancellationToken cancellationToken) => batcher.CommitAsync(write, cancellationToken);
+
+    public async Task<TraceAggregate> LoadAsync(string projectId, string traceId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                Command("SELECT id, fields, input, output, metadata, tags FROM traces WHERE project_id = $1 AND id = $2", projectId, traceId),
+                Command("SELECT id, fields, input, output, metadata FROM observations WHERE project_id = $1 AND trace_id = $2", projectId, traceId),
+                Command("SELECT id, fields, NULL::jsonb, NULL::jsonb, metadata FROM scores WHERE project_id = $1 AND trace_id = $2", projectId, traceId),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var aggregate = new TraceAggregate();
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            aggregate.Trace = Read(reader, EntityKind.Trace, reader.GetFieldValue<string[]>(5));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var observation = Read(reader, EntityKind.Observation, null);
+            aggregate.Observations[observation.Id] = observation;
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var score = Read(reader, EntityKind.Score, null);
+            aggregate.Scores[score.Id] = score;
+        }
+
+        return aggregate;
+    }
+
+    public async Task<Entity?> LoadScoreAsync(string projectId, string scoreId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { Command("SELECT id, fields, NULL::jsonb, NULL::jsonb, metadata FROM scores WHERE project_id = $1 AND id = $2", projectId, scoreId) },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader, EntityKind.Score, null) : null;
+    }
+
+    private static Entity Read(NpgsqlDataReader reader, EntityKind kind, string[]? tags) =>
+        EntityCodec.Deserialize(kind, reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), tags);
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static NpgsqlBatchCommand Command(string sql, string projectId, string traceId) =>
+        new(sql) { Parameters = { new NpgsqlParameter { Value = projectId }, new NpgsqlParameter { Value = traceId } } };
+}

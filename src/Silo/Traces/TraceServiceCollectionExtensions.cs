@@ -1,0 +1,30 @@
+using Lantern.Contracts.Traces;
+using Lantern.Grains.Rollups;
+using Lantern.Grains.Traces;
+using Lantern.Silo.Rollups;
+using Lantern.Silo.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Lantern.Silo.Traces;
+
+/// <summary>Registers trace and rollup grains with their PostgreSQL stores and the group commit.</summary>
+public static class TraceServiceCollectionExtensions
+{
+    public static IServiceCollection AddLanternTraces(this IServiceCollection services)
+    {
+        services.AddOptions<TraceWriteOptions>();
+        services.AddSingleton<TraceWriteBatcher>();
+        services.AddSingleton<ITraceStore, PostgresTraceStore>();
+        services.AddSingleton<IRollupStore, PostgresRollupStore>();
+        services.AddSingleton<IRollupNotifier, GrainRollupNotifier>();
+        services.TryAddSingleton<IObservationPricer, ClientUsagePricer>();
+        services.AddGrain<ITraceGrain, TraceGrain>();
+        services.AddGrain<IScoreGrain, ScoreGrain>();
+        services.AddGrain<IUserGrain, UserGrain>();
+        services.AddGrain<ISessionGrain, SessionGrain>();
+        services.AddGrain<IProjectGrain, ProjectGrain>();
+        services.AddGrain<IPromptGrain, PromptGrain>();
+        return services;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Threading.Channels;
+using Lantern.Grains.Rollups;
+using Lantern.Grains.Traces;
+using Lantern.Silo.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Lantern.Silo.Traces;
+
+/// <summary>
+/// Group commit for trace grains: writes queued while a transaction runs go into the next one, so under load one commit
+/// (one WAL flush) carries hundreds of grain turns. Within a batch the last version of each row wins and rollup deltas are
+/// summed per row. A failed commit fails every write in it; nothing is acknowledged that is not committed.
+/// </summary>
+public sealed partial class TraceWriteBatcher : IAsyncDisposable
+{
+    private readonly Channel<PendingWrite> _queue;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly IRollupNotifier _notifier;
+    private readonly ILogger<TraceWriteBatcher> _logger;
+    private readonly TraceWriteOptions _options;
+    private readonly Histogram<double> _flushDuration;
+    private readonly Counter<long> _flushRows;
+    private readonly Task _loop;
+
+    public TraceWriteBatcher(NpgsqlDataSource dataSource, IRollupNotifier notifier, IOptions<TraceWriteOptions> options, IMeterFactory meters, ILogger<TraceWriteBatcher> logger)
+    {
+        _dataSource = dataSource;
+        _notifier = notifier;
+        _logger = logger;
+        _options = options.Value;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(_options.MaxPendingWrites) { SingleReader = true });
+        var meter = meters.Create(SiloMeter.Name);
+        _flushDuration = meter.CreateHistogram<double>("lantern_storage_flush_duration_seconds", "s", "Duration of group commits, by table group.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
+        _flushRows = meter.CreateCounter<long>("lantern_storage_flush_rows_total", description: "Rows written by group commits, by table.");
+        _loop = Task.Run(RunAsync);
+    }
+
+    public async Task CommitAsync(TraceWrite write, CancellationToken cancellationToken)
+    {
+        var pending = new PendingWrite(write);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        await pending.Committed;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingWrite>(_options.MaxWritesPerBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < _options.MaxWritesPerBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                var changes = await ExecuteAsync(batch);
+                batch.ForEach(p => p.Complete());
+                _notifier.Notify(changes);
+            }
+            catch (Exception exception)
+            {
+                LogCommitFailed(_logger, exception, batch.Count);
+                batch.ForEach(p => p.Fail(exception));
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task<List<RollupChange>> ExecuteAsync(List<PendingWrite> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var rollups = new Dictionary<RollupKey, RollupValues>();
+        var segment = new List<TraceWrite>();
+        foreach (var write in batch.Select(p => p.Write))
+        {
+            foreach (var (key, delta) in write.RollupDelta)
+            {
+                rollups.TryAdd(key, new RollupValues());
+                rollups[key].Add(delta);
+            }
+
+            if (write.DeleteTrace)
+            {
+                await UpsertAsync(connection, transaction, segment);
+                segment.Clear();
+                await TraceDeletion.ExecuteAsync(connection, transaction, write.ProjectId, write.TraceId);
+            }
+            else
+            {
+                segment.Add(write);
+            }
+        }
+
+        await UpsertAsync(connection, transaction, segment);
+        var changes = await UpsertRollupsAsync(connection, transaction, rollups);
+        await transaction.CommitAsync();
+        _flushDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("table", "traces"));
+        return changes;
+    }
+
+    private async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<TraceWrite> writes)
+    {
+        // The last write of a row in the batch carries its newest state.
+        var traces = LastPerKey(writes.Where(w => w.Trace is not null).Select(w => w.Trace!), t => (t.ProjectId, t.Id));
+        var observations = LastPerKey(writes.SelectMany(w => w.Observations), o => (o.ProjectId, o.Id));
+        var scores = LastPerKey(writes.SelectMany(w => w.Scores), s => (s.ProjectId, s.Id));
+        await using var command = new NpgsqlBatch(connection, transaction);
+        if (traces.Count > 0)
+        {
+            command.BatchCommands.Add(BulkUpsert.Command("traces", "project_id, id", TraceColumns.Traces(traces)));
+        }
+
+        if (observations.Count > 0)
+        {
+            command.BatchCommands.Add(BulkUpsert.Command("observations", "project_id, id", TraceColumns.Observations(observations)));
+        }
+
+        if (scores.Count > 0)
+        {
+            command.BatchCommands.Add(BulkUpsert.Command("scores", "project_id, id", TraceColumns.Scores(scores)));
+        }
+
+        if (command.BatchCommands.Count > 0)
+        {
+            await command.ExecuteNonQueryAsync();
+            _flushRows.Add(traces.Count, new KeyValuePair<string, object?>("table", "traces"));
+            _flushRows.Add(observations.Count, new KeyValuePair<string, object?>("table", "observations"));
+            _flushRows.Add(scores.Count, new KeyValuePair<string, object?>("table", "scores"));
+        }
+    }
+
+    private async Task<List<RollupChange>> UpsertRollupsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<RollupKey, RollupValues> rollups)
+    {
+        var changes = new List<RollupChange>();
+        var rows = rollups.Where(r => !r.Value.IsZero).OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToList();
+        if (rows.Count == 0)
+        {
+            return changes;
+        }
+
+        await using var command = new NpgsqlBatch(connection, transaction);
+        command.BatchCommands.Add(BulkUpsert.Command("rollups", RollupColumns.ConflictKey, RollupColumns.Build(rows), RollupColumns.Returning));
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var key = new RollupKey(reader.GetString(0), RollupColumns.ParseScope(reader.GetString(1)), reader.GetString(2),
+                reader.GetInt32(3), new DateTimeOffset(reader.GetFieldValue<DateTime>(4).ToUniversalTime()), reader.GetString(5));
+            changes.Add(new RollupChange(key, rollups[key], reader.GetInt64(6)));
+        }
+
+        _flushRows.Add(rows.Count, new KeyValuePair<string, object?>("table", "rollups"));
+        return changes;
+    }
+
+    private static List<T> LastPerKey<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key) where TKey : notnull
+    {
+        var last = new Dictionary<TKey, T>();
+        foreach (var row in rows)
+        {
+            last[key(row)] = row;
+        }
+
+        return [.. last.Values];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Writes} trace writes failed")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, int writes);
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using Lantern.Api.Health;
+using Lantern.Tests.Infrastructure;
+using Npgsql;
+
+namespace Lantern.Tests.Hosting;
+
+public sealed class HealthEndpointTests
+{
+    [Fact]
+    public async Task A_started_node_is_live_started_and_ready_and_answers_langfuse_health()
+    {
+        await using var app = await LanternApp.StartAsync();
+        var http = app.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/startup")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+        var health = await http.GetFromJsonAsync<HealthStatus>("/api/public/health");
+        Assert.Equal("OK", health!.Status);
+        Assert.Matches(@"^\d+\.\d+\.\d+", health.Version);
+    }
+
+    [Fact]
+    public async Task Headless_init_creates_the_project_and_stores_only_a_hash_of_the_secret()
+    {
+        await using var app = await LanternApp.StartAsync();
+        await using var dataSource = NpgsqlDataSource.Create(app.ConnectionString);
+        await using var command = dataSource.CreateCommand(
+            "SELECT p.id, k.public_key, k.secret_hash, k.display_secret_key FROM api_keys k JOIN projects p ON p.id = k.project_id");
+        await using var reader = await command.ExecuteReaderAsync();
+
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(LanternApp.ProjectId, reader.GetString(0));
+        Assert.Equal(LanternApp.PublicKey, reader.GetString(1));
+        Assert.DoesNotContain("test-secret", reader.GetString(2), StringComparison.Ordinal);
+        Assert.Equal(64, reader.GetString(2).Length);
+        Assert.Equal("sk-lf-...cret", reader.GetString(3));
+        Assert.False(await reader.ReadAsync());
+    }
+
+    [Theory]
+    [InlineData("LANGFUSE_INIT_PROJECT_SECRET_KEY", "pk-lf-oops", "LANGFUSE_INIT_PROJECT_SECRET_KEY starts with 'pk-'")]
+    [InlineData("LANGFUSE_INIT_PROJECT_PUBLIC_KEY", "sk-lf-oops", "LANGFUSE_INIT_PROJECT_PUBLIC_KEY starts with 'sk-'")]
+    [InlineData("LANTERN_SALT", "short", "LANTERN_SALT (or SALT) must be set")]
+    public async Task The_node_refuses_to_start_with_swapped_keys_or_a_weak_salt_and_says_why(string setting, string value, string message)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["LANTERN_DATABASE_URL"] = await PostgresServer.CreateDatabaseAsync(),
+            ["LANTERN_SALT"] = "test-salt-0123456789abcdef",
+            ["LANGFUSE_INIT_PROJECT_ID"] = "p",
+            ["LANGFUSE_INIT_PROJECT_PUBLIC_KEY"] = "pk-lf-1",
+            ["LANGFUSE_INIT_PROJECT_SECRET_KEY"] = "sk-lf-1",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Posix.FreePort()}",
+            [setting] = value,
+        };
+
+        var (exitCode, output) = await LanternProcess.RunAsync([], environment);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Lantern cannot start", output, StringComparison.Ordinal);
+        Assert.Contains(message, output, StringComparison.Ordinal);
+    }
+}

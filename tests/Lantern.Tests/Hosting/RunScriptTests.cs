@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Text;
+using Lantern.Tests.Infrastructure;
+
+namespace Lantern.Tests.Hosting;
+
+public sealed class RunScriptTests
+{
+    [Fact]
+    public async Task Run_sh_starts_a_ready_node_with_demo_keys_and_ctrl_c_stops_it_and_its_postgres()
+    {
+        PostgresServer.ServerUrl();
+        var dataDir = Path.Combine(Environment.GetEnvironmentVariable("LANTERN_TEST_WORK_DIR") ?? Path.GetTempPath(), "run-sh-" + Guid.NewGuid().ToString("N")[..8]);
+        var port = Posix.FreePort();
+        var output = new StringBuilder();
+        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Path, "run.sh")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["LANTERN_DATA_DIR"] = dataDir;
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment.Remove("LANTERN_DATABASE_URL");
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            await Eventually.TrueAsync(async () => await IsReadyAsync(http) || process.HasExited, "run.sh's node is ready", TimeSpan.FromMinutes(4));
+            Assert.False(process.HasExited, "run.sh exited early:\n" + Text(output));
+            Assert.Matches(@"LANGFUSE_PUBLIC_KEY=pk-lf-[0-9a-f]{32} LANGFUSE_SECRET_KEY=sk-lf-[0-9a-f]{48}", Text(output));
+
+            Posix.Signal(process.Id, Posix.SigInt);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.Equal(0, process.ExitCode);
+            Assert.False(File.Exists(Path.Combine(dataDir, "postgres", "postmaster.pid")), "run.sh left its PostgreSQL running");
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetAsync("/health/live"));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static async Task<bool> IsReadyAsync(HttpClient http)
+    {
+        try
+        {
+            return (await http.GetAsync("/health/ready")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+}
