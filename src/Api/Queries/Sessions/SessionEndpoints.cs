@@ -7,6 +7,9 @@ namespace Lantern.Api.Queries.Sessions;
 /// <summary><c>GET /api/public/sessions</c> and <c>/sessions/{id}</c> with its traces (reference §5.3).</summary>
 public static class SessionEndpoints
 {
+    // Langfuse returns every trace of a session; past this many, clients should page /traces?sessionId= or use /summary.
+    private const int MaxTraces = 100_000;
+
     private const string SessionsOf = """
         (SELECT t.project_id, t.session_id AS id, min(t.timestamp) AS created_at, min(t.environment) AS environment
          FROM traces t {0} GROUP BY t.project_id, t.session_id) s
@@ -67,7 +70,7 @@ public static class SessionEndpoints
     private static async Task<IResult> GetAsync(string sessionId, HttpContext http, TraceQueries traces)
     {
         var projectId = http.ProjectAccess().ProjectId;
-        var request = new TraceListRequest(new PageRequest(1, int.MaxValue / 2),
+        var request = new TraceListRequest(new PageRequest(1, MaxTraces),
             new SqlWhere("t.project_id", projectId).Add("t.session_id = {0}", sessionId), "t.timestamp ASC", TraceFields.All);
         var page = await traces.ListAsync(request, http.RequestAborted);
         if (page.Data.Count == 0)

@@ -13,7 +13,7 @@ public sealed class TraceQueries(NpgsqlDataSource dataSource)
         var total = await CountAsync("traces t", where, cancellationToken);
         var sql = $"SELECT {TraceRows.Columns} FROM traces t {where.Clause} ORDER BY {request.OrderBy}, t.id " +
                   $"LIMIT {where.Parameter(request.Page.Limit)} OFFSET {where.Parameter(request.Page.Offset)}";
-        var traces = new List<TraceView>(request.Page.Limit);
+        var traces = new List<TraceView>(Math.Min(request.Page.Limit, 1000));
         await using (var command = where.Command(dataSource, sql))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
