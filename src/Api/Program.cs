@@ -1,4 +1,5 @@
 using Lantern.Api;
+using Lantern.Api.Admin;
 using Lantern.Api.Auth;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
@@ -22,6 +23,7 @@ var app = builder.Build();
 app.MapLanternHealth();
 app.MapLanternIngestion();
 app.MapLanternQueries();
+app.MapLanternAdmin();
 try
 {
     await app.RunAsync();
