@@ -33,4 +33,11 @@ public sealed record UsageCondition(string UsageDetailPattern, string Operator, 
             _ => false,
         };
     }
+
+    // The compiled pattern follows from the properties; equality is the properties' alone.
+    public bool Equals(UsageCondition? other) =>
+        other is not null && UsageDetailPattern == other.UsageDetailPattern && Operator == other.Operator &&
+        Value == other.Value && CaseSensitive == other.CaseSensitive;
+
+    public override int GetHashCode() => HashCode.Combine(UsageDetailPattern, Operator, Value, CaseSensitive);
 }
