@@ -79,6 +79,16 @@ public sealed class CostEngineTests
     }
 
     [Fact]
+    public void Anthropic_input_tokens_exclude_the_cache_even_when_the_client_total_leaves_the_cache_out()
+    {
+        var cost = _engine.Price("p", Observations.Generation("claude-sonnet-4-5-20250929",
+            usageDetails: """{"input_tokens": 50, "cache_read_input_tokens": 40, "output_tokens": 300, "total": 350}"""));
+
+        Assert.Equal(50, cost.UsageDetails["input_tokens"]);
+        Assert.Equal((50 * 3m + 40 * 0.3m + 300 * 15m) / 1_000_000m, cost.TotalCost);
+    }
+
+    [Fact]
     public void Bedrock_style_claude_names_match_the_same_model()
     {
         var cost = _engine.Price("p", Observations.Generation("eu.anthropic.claude-sonnet-4-5-20250929-v1:0", usageDetails: """{"input": 1}"""));
