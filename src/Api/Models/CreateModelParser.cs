@@ -11,6 +11,9 @@ namespace Lantern.Api.Models;
 /// </summary>
 internal static class CreateModelParser
 {
+    /// <summary>Bounds names and patterns: they are compiled and matched on the ingestion path.</summary>
+    internal const int MaxLength = 1_000;
+
     private static readonly string[] Units = ["CHARACTERS", "TOKENS", "MILLISECONDS", "SECONDS", "IMAGES", "REQUESTS"];
 
     public static (ModelDefinition? Model, List<string> Errors) Parse(JsonElement body, string projectId, DateTimeOffset now)
@@ -66,25 +69,14 @@ internal static class CreateModelParser
             : (new ModelDefinition(id, projectId, name!, pattern!, startDate, unit, tokenizerId, tokenizerConfig, now, tiers), errors);
     }
 
-    internal static bool ValidRegex(string pattern)
-    {
-        try
-        {
-            ModelMatcher.Compile(pattern);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    internal static bool ValidRegex(string pattern) => ModelMatcher.IsValidPattern(pattern);
 
     internal static string? RequiredString(JsonElement body, string name, List<string> errors)
     {
         var value = OptionalString(body, name, errors);
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxLength)
         {
-            errors.Add($"{name}: required, a non-empty string");
+            errors.Add($"{name}: required, a non-empty string of at most {MaxLength} characters");
             return null;
         }
 

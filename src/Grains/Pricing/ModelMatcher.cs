@@ -25,17 +25,53 @@ public sealed class ModelMatcher
             .OrderByDescending(m => m.model.StartDate.HasValue)
             .ThenByDescending(m => m.model.StartDate)
             .ThenBy(m => m.index)
-            .Select(m => (m.model, Compile(m.model.MatchPattern)))];
+            .Select(m => (m.model, CompileOrNever(m.model.MatchPattern, caseSensitive: false)))];
     }
 
     public static ModelMatcher Empty { get; } = new([]);
 
     public IReadOnlyList<ModelDefinition> Models { get; }
 
-    /// <summary>Compiles a match pattern the way prices are matched: case-insensitive, as Langfuse's patterns are meant.</summary>
-    /// <exception cref="ArgumentException">The pattern is not a valid regular expression.</exception>
-    public static Regex Compile(string pattern) =>
-        new(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+    /// <summary>Whether a pattern compiles (checked when a model is created, without paying for compilation).</summary>
+    public static bool IsValidPattern(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, MatchTimeout);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Compiles a stored pattern; one that does not compile (stored before validation, or by hand) never matches.</summary>
+    public static Regex CompileOrNever(string pattern, bool caseSensitive)
+    {
+        var options = (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+        try
+        {
+            return new Regex(pattern, options, MatchTimeout);
+        }
+        catch (ArgumentException)
+        {
+            return new Regex("(?!)", options, MatchTimeout);
+        }
+    }
+
+    /// <summary>A match that takes longer than <see cref="MatchTimeout"/> counts as no match rather than failing the caller.</summary>
+    public static bool IsMatch(Regex pattern, string input)
+    {
+        try
+        {
+            return pattern.IsMatch(input);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
 
     public ModelDefinition? Match(string modelName)
     {
@@ -58,16 +94,9 @@ public sealed class ModelMatcher
     {
         foreach (var (model, pattern) in _candidates)
         {
-            try
+            if (IsMatch(pattern, modelName))
             {
-                if (pattern.IsMatch(modelName))
-                {
-                    return model;
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pattern too slow for this name does not match it; the next candidate may.
+                return model;
             }
         }
 

@@ -7,16 +7,14 @@ public sealed record UsageCondition(string UsageDetailPattern, string Operator, 
 {
     public static readonly IReadOnlySet<string> Operators = new HashSet<string>(StringComparer.Ordinal) { "gt", "gte", "lt", "lte", "eq", "neq" };
 
-    private readonly Regex _pattern = new(UsageDetailPattern,
-        (CaseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase) | RegexOptions.CultureInvariant | RegexOptions.Compiled,
-        ModelMatcher.MatchTimeout);
+    private readonly Regex _pattern = ModelMatcher.CompileOrNever(UsageDetailPattern, CaseSensitive);
 
     public override bool Matches(PricingInput input)
     {
         decimal sum = 0;
         foreach (var (key, value) in input.Usage)
         {
-            if (_pattern.IsMatch(key))
+            if (ModelMatcher.IsMatch(_pattern, key))
             {
                 sum += value;
             }

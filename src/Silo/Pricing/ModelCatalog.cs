@@ -22,7 +22,7 @@ public sealed class ModelCatalog(PostgresModelStore store, ProjectModelCache cac
 
     public async Task<ModelDefinition?> GetAsync(string projectId, string id, CancellationToken cancellationToken) =>
         await store.GetAsync(projectId, id, cancellationToken)
-        ?? DefaultModelPrices.Matcher.Models.FirstOrDefault(m => m.Id == id);
+        ?? (cache.Get(projectId).BuiltInPrices ? DefaultModelPrices.Matcher.Models.FirstOrDefault(m => m.Id == id) : null);
 
     /// <returns>False when the project already has a model with the same name, start date and unit.</returns>
     public async Task<bool> CreateAsync(ModelDefinition model, CancellationToken cancellationToken)

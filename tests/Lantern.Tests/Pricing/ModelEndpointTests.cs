@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Lantern.Grains.Traces;
+using Lantern.Silo.Pricing;
 using Lantern.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -84,6 +85,23 @@ public sealed class ModelEndpointTests
         var cost = pricer.Price(LanternApp.ProjectId, Observations.Generation("tiered", usageDetails: """{"input": 200}"""));
         Assert.Equal("Large", cost.PricingTierName);
         Assert.Equal(0.4m, cost.TotalCost);
+    }
+
+    [Fact]
+    public async Task A_project_with_built_in_prices_switched_off_lists_and_reads_only_its_own_models()
+    {
+        await using var app = await LanternApp.StartAsync();
+        var http = Client(app);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/api/public/models", Json("""{"modelName": "mine", "matchPattern": "^mine$", "totalPrice": 1}"""))).StatusCode);
+
+        await app.Services.GetRequiredService<ModelCatalog>().SetBuiltInPricesAsync(LanternApp.ProjectId, false, CancellationToken.None);
+
+        var page = await http.GetFromJsonAsync<JsonElement>("/api/public/models");
+        Assert.Equal(1, page.GetProperty("meta").GetProperty("totalItems").GetInt32());
+        Assert.Equal("mine", page.GetProperty("data")[0].GetProperty("modelName").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/public/models/b9854a5c92dc496b997d99d20")).StatusCode);
+        var pricer = app.Services.GetRequiredService<IObservationPricer>();
+        Assert.Null(pricer.Price(LanternApp.ProjectId, Observations.Generation("gpt-4o", usageDetails: """{"input": 1}""")).ModelId);
     }
 
     [Theory]

@@ -70,6 +70,26 @@ public sealed class ModelStoreTests
         Assert.Equal("b9854a5c92dc496b997d99d20", engine.Price("q", observation).ModelId);
     }
 
+    [Fact]
+    public async Task A_stored_pattern_that_does_not_compile_never_matches_and_does_not_stop_the_others()
+    {
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        await CreateProjectAsync(dataSource, "p");
+        var store = new PostgresModelStore(dataSource);
+        await store.CreateAsync(Model("good", "p", "(?i)^my-llm$"), CancellationToken.None);
+        await using (var command = dataSource.CreateCommand(
+            """INSERT INTO models (id, project_id, model_name, match_pattern, pricing_tiers) SELECT 'bad', 'p', 'bad', '(unclosed', pricing_tiers FROM models"""))
+        {
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var cache = new ProjectModelCache(store);
+        await cache.RefreshAsync(force: true, CancellationToken.None);
+
+        Assert.Equal("good", new CostEngine(cache).Price("p", Observations.Generation("MY-LLM", usageDetails: """{"input": 1}""")).ModelId);
+        Assert.Null(cache.Get("p").ProjectModels.Match("(unclosed"));
+    }
+
     internal static ModelDefinition Model(string id, string projectId, string pattern, params PricingTier[] extraTiers) =>
         new(id, projectId, "my-llm", pattern, null, "TOKENS", null, null, DateTimeOffset.UtcNow,
             [new PricingTier(id + "_tier_default", "Standard", true, 0, [], new Dictionary<string, decimal> { ["input"] = 0.000001m }), .. extraTiers]);
