@@ -40,6 +40,7 @@ public static class ClientUsageReader
             costs.Dispose();
         }
 
+        UsageAliases.DropDuplicates(usage);
         if (!split)
         {
             CacheSplit.ExcludeCachedFromInput(usage);

@@ -27,7 +27,7 @@ public sealed class CostEngine(IProjectPricingSource projects) : IObservationPri
             return Result(usage, client.Cost, ProvidedTotal(client.Cost), null, null);
         }
 
-        var tier = usage.Count == 0 ? null : ChooseTier(model, new PricingInput(usage, Attributes(observation.Get("modelParameters")), observation.Metadata));
+        var tier = usage.Count == 0 ? null : ChooseTier(model, usage, observation);
         if (client.Cost.Count > 0 || tier is null)
         {
             return Result(usage, client.Cost, ProvidedTotal(client.Cost), model, tier);
@@ -58,9 +58,17 @@ public sealed class CostEngine(IProjectPricingSource projects) : IObservationPri
     }
 
     /// <summary>Non-default tiers by priority; the first whose conditions all hold (an empty list never does), else the default.</summary>
-    private static PricingTier? ChooseTier(ModelDefinition model, PricingInput input) =>
-        model.Tiers.Where(t => !t.IsDefault && t.Conditions.Count > 0).OrderBy(t => t.Priority)
+    private static PricingTier? ChooseTier(ModelDefinition model, Dictionary<string, long> usage, Entity observation)
+    {
+        if (model.Tiers.Count == 1)
+        {
+            return model.DefaultTier;
+        }
+
+        var input = new PricingInput(usage, Attributes(observation.Get("modelParameters")), observation.Metadata);
+        return model.Tiers.Where(t => !t.IsDefault && t.Conditions.Count > 0).OrderBy(t => t.Priority)
             .FirstOrDefault(t => t.Conditions.All(c => c.Matches(input))) ?? model.DefaultTier;
+    }
 
     private static decimal? ProvidedTotal(Dictionary<string, decimal> cost) =>
         cost.Count == 0 ? null : cost.TryGetValue("total", out var total) ? total : cost.Values.Sum();

@@ -89,6 +89,18 @@ public sealed class CostEngineTests
     }
 
     [Fact]
+    public void Two_spellings_of_the_cache_read_bucket_with_the_same_count_are_priced_once()
+    {
+        var cost = _engine.Price("p", Observations.Generation("claude-sonnet-4-5-20250929",
+            usageDetails: """{"input": 50, "cache_read_input_tokens": 2000, "input_cache_read": 2000, "output": 300}"""));
+
+        Assert.Equal(2000, cost.UsageDetails["input_cache_read"]);
+        Assert.False(cost.UsageDetails.ContainsKey("cache_read_input_tokens"));
+        Assert.Equal(2050, cost.InputUsage);
+        Assert.Equal((50 * 3m + 2000 * 0.3m + 300 * 15m) / 1_000_000m, cost.TotalCost);
+    }
+
+    [Fact]
     public void Bedrock_style_claude_names_match_the_same_model()
     {
         var cost = _engine.Price("p", Observations.Generation("eu.anthropic.claude-sonnet-4-5-20250929-v1:0", usageDetails: """{"input": 1}"""));
