@@ -14,20 +14,12 @@ public static class ClientUsageReader
     {
         var usage = new Dictionary<string, long>(StringComparer.Ordinal);
         var cost = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var split = false;
-        if (Parse(observation.Get("usage")) is { } legacy)
-        {
-            split = ReadLegacy(legacy.RootElement, usage, cost);
-            legacy.Dispose();
-        }
-
-        if (Parse(observation.Get("usageDetails")) is { } details)
-        {
-            split |= ReadDetails(details.RootElement, usage);
-            details.Dispose();
-        }
-
-        if (Parse(observation.Get("costDetails")) is { } costs)
+        using var legacy = Parse(observation.Get("usage"));
+        using var details = Parse(observation.Get("usageDetails"));
+        using var costs = Parse(observation.Get("costDetails"));
+        var split = legacy is not null && ReadLegacy(legacy.RootElement, usage, cost);
+        split |= details is not null && ReadDetails(details.RootElement, usage);
+        if (costs is not null)
         {
             foreach (var property in costs.RootElement.EnumerateObject())
             {
@@ -36,8 +28,6 @@ public static class ClientUsageReader
                     cost[property.Name] = value;
                 }
             }
-
-            costs.Dispose();
         }
 
         UsageAliases.DropDuplicates(usage);
