@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Lantern.Api.Auth;
+using Lantern.Api.Queries;
 using Lantern.Silo.Pricing;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lantern.Api.Models;
 
@@ -19,37 +18,24 @@ public static class ModelEndpoints
         return app;
     }
 
-    /// <summary>Registers what the endpoints need that the silo does not (the key check, unless another feature did).</summary>
-    public static IServiceCollection AddLanternModelsApi(this IServiceCollection services)
+    private static async Task<IResult> ListAsync(HttpContext http, ModelCatalog catalog, CancellationToken cancellationToken)
     {
-        services.TryAddSingleton<ProjectAuthenticator>();
-        return services;
-    }
-
-    private static async Task<Results<Ok<ModelPage>, JsonHttpResult<ErrorBody>>> ListAsync(
-        HttpContext http, ModelCatalog catalog, string? page, string? limit, CancellationToken cancellationToken)
-    {
-        var pageNumber = Paging.Parse(page, "page", 1, int.MaxValue, 1, out var pageError);
-        var pageSize = Paging.Parse(limit, "limit", 1, 100, 50, out var limitError);
-        if ((pageError ?? limitError) is { } error)
+        if (PageRequest.Parse(http.Request.Query, out var error) is not { } page)
         {
-            return TypedResults.Json(ErrorBody.Invalid([error]), statusCode: StatusCodes.Status400BadRequest);
+            return ApiResults.BadRequest(error!);
         }
 
         var all = await catalog.ListAsync(http.ProjectAccess().ProjectId, cancellationToken);
-        var data = all.Skip((int)Math.Min((long)(pageNumber - 1) * pageSize, int.MaxValue)).Take(pageSize).Select(ModelMapper.ToResponse).ToList();
-        var totalPages = (all.Count + pageSize - 1) / pageSize;
-        return TypedResults.Ok(new ModelPage(data, new PageMeta(pageNumber, pageSize, all.Count, totalPages)));
+        var data = all.Skip((int)Math.Min((long)(page.Page - 1) * page.Limit, int.MaxValue)).Take(page.Limit).Select(ModelMapper.ToResponse).ToList();
+        return TypedResults.Ok(new Paged<ModelResponse>(data, PageMeta.Of(page, all.Count)));
     }
 
-    private static async Task<Results<Ok<ModelResponse>, NotFound<ErrorBody>>> GetAsync(
-        HttpContext http, ModelCatalog catalog, string id, CancellationToken cancellationToken) =>
+    private static async Task<IResult> GetAsync(HttpContext http, ModelCatalog catalog, string id, CancellationToken cancellationToken) =>
         await catalog.GetAsync(http.ProjectAccess().ProjectId, id, cancellationToken) is { } model
             ? TypedResults.Ok(ModelMapper.ToResponse(model))
-            : TypedResults.NotFound(ErrorBody.NotFound($"No model with id {id} found in this project"));
+            : ApiResults.NotFound($"No model with id {id} found in this project");
 
-    private static async Task<Results<Ok<ModelResponse>, JsonHttpResult<ErrorBody>>> CreateAsync(
-        HttpContext http, ModelCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext http, ModelCatalog catalog, TimeProvider time, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -58,7 +44,7 @@ public static class ModelEndpoints
         }
         catch (JsonException exception)
         {
-            return TypedResults.Json(ErrorBody.Invalid([$"body: not valid JSON ({exception.Message})"]), statusCode: StatusCodes.Status400BadRequest);
+            return ApiResults.BadRequest($"body: not valid JSON ({exception.Message})");
         }
 
         using (document)
@@ -66,22 +52,17 @@ public static class ModelEndpoints
             var (model, errors) = CreateModelParser.Parse(document.RootElement, http.ProjectAccess().ProjectId, time.GetUtcNow());
             if (model is null)
             {
-                return TypedResults.Json(ErrorBody.Invalid(errors), statusCode: StatusCodes.Status400BadRequest);
+                return ApiResults.BadRequest(string.Join("; ", errors));
             }
 
-            if (!await catalog.CreateAsync(model, cancellationToken))
-            {
-                return TypedResults.Json(ErrorBody.Invalid(["A model with this modelName, startDate and unit already exists in the project"]),
-                    statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            return TypedResults.Ok(ModelMapper.ToResponse(model));
+            return await catalog.CreateAsync(model, cancellationToken)
+                ? TypedResults.Ok(ModelMapper.ToResponse(model))
+                : ApiResults.BadRequest("A model with this modelName, startDate and unit already exists in the project");
         }
     }
 
-    private static async Task<Results<Ok<MessageBody>, NotFound<ErrorBody>>> DeleteAsync(
-        HttpContext http, ModelCatalog catalog, string id, CancellationToken cancellationToken) =>
+    private static async Task<IResult> DeleteAsync(HttpContext http, ModelCatalog catalog, string id, CancellationToken cancellationToken) =>
         await catalog.DeleteAsync(http.ProjectAccess().ProjectId, id, cancellationToken)
             ? TypedResults.Ok(new MessageBody("Model successfully deleted"))
-            : TypedResults.NotFound(ErrorBody.NotFound("Model not found within authorized project"));
+            : ApiResults.NotFound("Model not found within authorized project");
 }
