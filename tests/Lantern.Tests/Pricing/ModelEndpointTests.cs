@@ -104,6 +104,22 @@ public sealed class ModelEndpointTests
         Assert.Null(pricer.Price(LanternApp.ProjectId, Observations.Generation("gpt-4o", usageDetails: """{"input": 1}""")).ModelId);
     }
 
+    [Fact]
+    public async Task A_model_created_on_one_node_prices_generations_on_another_node_sharing_the_database()
+    {
+        await using var first = await LanternApp.StartAsync();
+        await using var second = new LanternApp(first.ConnectionString);
+        _ = second.Server;
+        var pricer = second.Services.GetRequiredService<IObservationPricer>();
+
+        var created = await Client(first).PostAsync("/api/public/models", Json("""{"modelName": "shared", "matchPattern": "^shared$", "totalPrice": 1}"""));
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        await Eventually.TrueAsync(
+            () => pricer.Price(LanternApp.ProjectId, Observations.Generation("shared", usageDetails: """{"total": 2}""")).TotalCost == 2m,
+            "the second node prices with the model created on the first");
+    }
+
     [Theory]
     [InlineData("""{"matchPattern": "^a$", "inputPrice": 1}""", "modelName")]
     [InlineData("""{"modelName": "a", "matchPattern": "(unclosed", "inputPrice": 1}""", "matchPattern")]
