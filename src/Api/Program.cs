@@ -3,6 +3,7 @@ using Lantern.Api.Admin;
 using Lantern.Api.Auth;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
+using Lantern.Api.Models;
 using Lantern.Api.Queries;
 using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ app.MapLanternHealth();
 app.MapLanternIngestion();
 app.MapLanternQueries();
 app.MapLanternAdmin();
+app.MapLanternModels();
 try
 {
     await app.RunAsync();
