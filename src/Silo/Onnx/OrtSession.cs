@@ -1,0 +1,107 @@
+using System.Runtime.InteropServices;
+
+namespace Lantern.Silo.Onnx;
+
+/// <summary>
+/// One loaded model with a string input and a float output, run from many threads at once (ORT's
+/// <c>Run</c> is thread-safe on a shared session). Each run uses one intra-op thread: scoring is parallel
+/// across calls, not inside one.
+/// </summary>
+internal sealed unsafe class OrtSession : IDisposable
+{
+    private const int ElementTypeFloat = 1;
+    private const int ElementTypeString = 8;
+    private const int SequentialExecution = 0;
+    private const int EnableAllOptimizations = 99;
+
+    private readonly OrtApi _api;
+    private readonly OrtSessionHandle _session;
+    private readonly IntPtr _allocator;
+    private readonly IntPtr _inputName;
+    private readonly IntPtr _outputName;
+
+    public OrtSession(OrtRuntime runtime, byte[] model, string inputName, string outputName)
+    {
+        _api = runtime.Api;
+        IntPtr options;
+        _api.Check(_api.CreateSessionOptions(&options));
+        using var optionsHandle = new OrtSessionOptionsHandle(_api, options);
+        _api.Check(_api.SetIntraOpNumThreads(options, 1));
+        _api.Check(_api.SetInterOpNumThreads(options, 1));
+        _api.Check(_api.SetSessionExecutionMode(options, SequentialExecution));
+        _api.Check(_api.SetSessionGraphOptimizationLevel(options, EnableAllOptimizations));
+        IntPtr session;
+        fixed (byte* bytes = model)
+        {
+            _api.Check(_api.CreateSessionFromArray(runtime.Env.DangerousGetHandle(), bytes, (nuint)model.Length, options, &session));
+        }
+        _session = new OrtSessionHandle(_api, session);
+        IntPtr allocator;
+        _api.Check(_api.GetAllocatorWithDefaultOptions(&allocator));
+        _allocator = allocator;
+        _inputName = Marshal.StringToCoTaskMemUTF8(inputName);
+        _outputName = Marshal.StringToCoTaskMemUTF8(outputName);
+    }
+
+    /// <summary>Runs the model on <paramref name="texts"/> (shape [N]) and copies its N floats into <paramref name="output"/>.</summary>
+    public void Run(IReadOnlyList<string> texts, Span<float> output)
+    {
+        using var strings = new Utf8StringArray(texts);
+        long length = texts.Count;
+        IntPtr input;
+        _api.Check(_api.CreateTensorAsOrtValue(_allocator, &length, 1, ElementTypeString, &input));
+        using var inputHandle = new OrtValueHandle(_api, input);
+        _api.Check(_api.FillStringTensor(input, strings.Pointers, (nuint)texts.Count));
+
+        var addedRef = false;
+        var result = IntPtr.Zero;
+        try
+        {
+            _session.DangerousAddRef(ref addedRef);
+            var inputName = (byte*)_inputName;
+            var outputName = (byte*)_outputName;
+            _api.Check(_api.Run(_session.DangerousGetHandle(), IntPtr.Zero, &inputName, &input, 1, &outputName, 1, &result));
+        }
+        finally
+        {
+            if (addedRef)
+            {
+                _session.DangerousRelease();
+            }
+        }
+        using var resultHandle = new OrtValueHandle(_api, result);
+        CheckShape(result, texts.Count);
+        float* data;
+        _api.Check(_api.GetTensorMutableData(result, (void**)&data));
+        new ReadOnlySpan<float>(data, texts.Count).CopyTo(output);
+    }
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        Marshal.FreeCoTaskMem(_inputName);
+        Marshal.FreeCoTaskMem(_outputName);
+    }
+
+    private void CheckShape(IntPtr value, int expected)
+    {
+        IntPtr info;
+        _api.Check(_api.GetTensorTypeAndShape(value, &info));
+        int type;
+        nuint count;
+        try
+        {
+            _api.Check(_api.GetTensorElementType(info, &type));
+            _api.Check(_api.GetTensorShapeElementCount(info, &count));
+        }
+        finally
+        {
+            _api.ReleaseTensorTypeAndShapeInfo(info);
+        }
+        if (type != ElementTypeFloat || count != (nuint)expected)
+        {
+            throw new InvalidOperationException(
+                $"The model's output must be {expected} floats (one probability per text); it returned {count} values of ONNX element type {type}.");
+        }
+    }
+}

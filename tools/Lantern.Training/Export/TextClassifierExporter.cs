@@ -1,0 +1,88 @@
+using Google.Protobuf;
+using Lantern.Silo.Onnx;
+using Lantern.Training.Features;
+using Lantern.Training.Learning;
+using Lantern.Training.Onnx;
+using static Lantern.Training.Export.OnnxGraphBuilder;
+
+namespace Lantern.Training.Export;
+
+/// <summary>
+/// Writes a trained classifier as an ONNX model that takes raw text: StringNormalizer (lower case) → Tokenizer
+/// (words, characters) → TfIdfVectorizer per block (presence × IDF) → unit length per block → Concat → MatMul +
+/// Add → Sigmoid. Input <c>text</c> string[N]; output <c>probability</c> float[N,1]. Only standard ops plus
+/// ORT's built-in com.microsoft Tokenizer, so any ORT build runs it.
+/// </summary>
+internal static class TextClassifierExporter
+{
+    private const string Pad = "<pad>";
+
+    public static byte[] Export(FeatureExtractor features, LogisticRegression model, string name, IReadOnlyDictionary<string, string> metadata)
+    {
+        var graph = new GraphProto { Name = name };
+        graph.Input.Add(Value(OnnxTextClassifier.InputName, TensorProto.Types.DataType.String, [null]));
+        graph.Output.Add(Value(OnnxTextClassifier.OutputName, TensorProto.Types.DataType.Float, null, 1));
+        graph.Node.Add(Node("StringNormalizer", "lower", [OnnxTextClassifier.InputName], ["lower"], "",
+            String("case_change_action", "LOWER"), Int("is_case_sensitive", 1), String("locale", "C.UTF-8")));
+        var blockOutputs = new List<string>();
+        foreach (var block in features.Blocks)
+        {
+            blockOutputs.Add(AddBlock(graph, block, block.Chars ? "chars" : "words"));
+        }
+        graph.Node.Add(Node("Concat", "features", [.. blockOutputs], ["features"], "", Int("axis", 1)));
+        graph.Initializer.Add(FloatTensor("coefficients", [model.Weights.Length, 1], model.Weights));
+        graph.Initializer.Add(FloatTensor("intercept", [1], [model.Bias]));
+        graph.Node.Add(Node("MatMul", "score", ["features", "coefficients"], ["score"]));
+        graph.Node.Add(Node("Add", "logit", ["score", "intercept"], ["logit"]));
+        graph.Node.Add(Node("Sigmoid", "probability", ["logit"], [OnnxTextClassifier.OutputName]));
+
+        var onnx = new ModelProto
+        {
+            IrVersion = 8,
+            ProducerName = "lantern-training",
+            ProducerVersion = "1",
+            ModelVersion = 1,
+            Graph = graph,
+        };
+        onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
+        onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = "com.microsoft", Version = 1 });
+        foreach (var (key, value) in metadata.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            onnx.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        }
+        return onnx.ToByteArray();
+    }
+
+    private static string AddBlock(GraphProto graph, NgramBlock block, string prefix)
+    {
+        var tokenizer = block.Chars
+            ? Strings("separators", [""])
+            : String("tokenexp", TextTokens.WordPattern);
+        graph.Node.Add(Node("Tokenizer", $"{prefix}_tokens", ["lower"], [$"{prefix}_tokens"], "com.microsoft",
+            Int("mark", 1), String("pad_value", Pad), Int("mincharnum", 1), tokenizer));
+
+        // Pool layout: every 1-gram, then every 2-gram, ...; ngram_counts[n-1] is where the n-grams start.
+        var starts = new long[block.MaxN];
+        var pool = new List<string>();
+        for (var n = 1; n <= block.MaxN; n++)
+        {
+            starts[n - 1] = pool.Count;
+            foreach (var entry in block.Entries.Where(e => e.Tokens.Length == n))
+            {
+                pool.AddRange(entry.Tokens);
+            }
+        }
+        graph.Node.Add(Node("TfIdfVectorizer", $"{prefix}_tfidf", [$"{prefix}_tokens"], [$"{prefix}_idf"], "",
+            String("mode", "IDF"), Int("min_gram_length", block.MinN), Int("max_gram_length", block.MaxN),
+            Int("max_skip_count", 0), Ints("ngram_counts", starts), Ints("ngram_indexes", Enumerable.Range(0, block.Entries.Count).Select(i => (long)i)),
+            Strings("pool_strings", pool), Floats("weights", block.Entries.Select(e => e.Idf))));
+
+        // x / sqrt(sum(x^2) + eps): unit length, and an empty block stays zero instead of NaN.
+        graph.Initializer.Add(FloatTensor($"{prefix}_eps", [1], [FeatureExtractor.Epsilon]));
+        graph.Node.Add(Node("ReduceSumSquare", $"{prefix}_ss", [$"{prefix}_idf"], [$"{prefix}_ss"], "", Ints("axes", [1]), Int("keepdims", 1)));
+        graph.Node.Add(Node("Add", $"{prefix}_ss_eps", [$"{prefix}_ss", $"{prefix}_eps"], [$"{prefix}_ss_eps"]));
+        graph.Node.Add(Node("Sqrt", $"{prefix}_norm", [$"{prefix}_ss_eps"], [$"{prefix}_norm"]));
+        graph.Node.Add(Node("Div", $"{prefix}_unit", [$"{prefix}_idf", $"{prefix}_norm"], [$"{prefix}_unit"]));
+        return $"{prefix}_unit";
+    }
+}

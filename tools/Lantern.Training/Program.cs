@@ -1,0 +1,3 @@
+using Lantern.Training;
+
+return Cli.Run(args);
