@@ -65,13 +65,22 @@ internal static class ModelCard
             s.AppendLine(inv, $"Long benign validation texts (≥ 500 characters, {card.LongBenignCount} rows) flagged: {card.LongBenignFlagged} by the shipped model, {card.PlainLongBenignFlagged} without augmentation.");
         }
         s.AppendLine();
+        s.AppendLine("## Spot checks (hand-written, scored through ONNX Runtime)");
+        s.AppendLine("| expected | score | verdict | text |");
+        s.AppendLine("| --- | ---: | --- | --- |");
+        foreach (var ((label, text), score) in card.Task.SpotChecks.Zip(card.SpotCheckScores))
+        {
+            var right = (score >= t.Threshold) == (label == 1);
+            s.AppendLine(inv, $"| {(label == 1 ? "positive" : "negative")} | {score:F3} | {(right ? "right" : "**wrong**")} | {text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+        s.AppendLine();
         s.AppendLine("## Intended use");
         s.AppendLine(inv, $"A fast first-line score for every trace and generation input/output in Lantern (evaluators and the guard API), surfaced as a score and a flag for review, alerting and filtering. Not a sole gate for blocking traffic.");
         s.AppendLine();
         s.AppendLine("## Limits");
         s.AppendLine("- English only; bag of n-grams, so it sees words and character fragments, not meaning: paraphrased or novel attacks and implicit toxicity are missed, and quoting an attack (e.g. in a security discussion) can score high.");
         s.AppendLine("- Validation comes from the same sources as training: expect lower figures on real traffic. The probe uses our own templates.");
-        s.AppendLine("- Inherits the data's biases (data/README.md): for toxicity, profanity-heavy and dialect (AAE) bias from Davidson; for injection, positives are mostly jailbreak-style prompts.");
+        s.AppendLine("- Inherits the data's biases (data/README.md). Toxicity: profanity-heavy and dialect (AAE) bias from Davidson; mentions of identity groups (women, Muslims, ...) push scores up even in friendly sentences, because in the hate-speech sources such mentions are mostly hateful; and Toxic Spans adds only positives from news comments, so civil argumentative comments score near the threshold (see the spot checks). Injection: positives are mostly jailbreak-style prompts; short classic injections (\"ignore the above and ...\") inside a benign task can fall below the threshold.");
         s.AppendLine("- Scores are not calibrated probabilities; choose project thresholds from your own labelled traffic.");
         return s.ToString();
     }

@@ -21,6 +21,7 @@ internal sealed class ModelCardData(ModelTask task, TrainingSettings settings, T
     public int LongBenignCount { get; set; }
     public int LongBenignFlagged { get; set; }
     public int PlainLongBenignFlagged { get; set; }
+    public IReadOnlyList<float> SpotCheckScores { get; private set; } = [];
 
     /// <summary>Validation figures from ORT's scores; the trainer's own arithmetic is only compared against them.</summary>
     public void Evaluate(OnnxTextClassifier classifier, TrainedClassifier trained)
@@ -30,5 +31,6 @@ internal sealed class ModelCardData(ModelTask task, TrainingSettings settings, T
         MaxTrainerDifference = trained.Validation
             .Select((r, i) => Math.Abs(trained.Model.Predict(trained.Features.Extract(r.Text)) - scores[i]))
             .DefaultIfEmpty(0).Max();
+        SpotCheckScores = classifier.ScoreBatch(Task.SpotChecks.Select(c => c.Text).ToList());
     }
 }

@@ -47,6 +47,10 @@ public sealed unsafe class OrtRuntime
                 $"{PathVariable} is not set: run scripts/onnxruntime.sh (run.sh and test.sh source it) or point it at libonnxruntime.so.1 from ONNX Runtime {SupportedVersion}.x.");
         }
         var fullPath = Path.GetFullPath(libraryPath);
+        if (!File.Exists(fullPath))
+        {
+            throw new OnnxUnavailableException($"ONNX Runtime library not found at {fullPath} ({PathVariable}): run scripts/onnxruntime.sh to fetch it.");
+        }
         lock (Gate)
         {
             if (_loaded is not null)
@@ -62,10 +66,6 @@ public sealed unsafe class OrtRuntime
 
     private static OrtRuntime Open(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new OnnxUnavailableException($"ONNX Runtime library not found at {path} ({PathVariable}): run scripts/onnxruntime.sh to fetch it.");
-        }
         IntPtr library;
         try
         {

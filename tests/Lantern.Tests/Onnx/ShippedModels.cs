@@ -1,0 +1,31 @@
+using System.Globalization;
+using Lantern.Silo.Onnx;
+using Lantern.Tests.Infrastructure;
+using Lantern.Training.Onnx;
+
+namespace Lantern.Tests.Onnx;
+
+/// <summary>
+/// The real ONNX Runtime (LANTERN_ONNXRUNTIME_PATH, set by test.sh) and the models shipped in models/, loaded
+/// once per test run and shared, as the evaluators share them.
+/// </summary>
+public static class ShippedModels
+{
+    private static readonly Lazy<OnnxTextClassifier> LazyInjection = new(() => OnnxTextClassifier.Load(Runtime, PathOf("prompt-injection")));
+    private static readonly Lazy<OnnxTextClassifier> LazyToxicity = new(() => OnnxTextClassifier.Load(Runtime, PathOf("toxicity")));
+
+    public static OrtRuntime Runtime => OrtRuntime.LoadFromEnvironment();
+
+    public static OnnxTextClassifier Injection => LazyInjection.Value;
+
+    public static OnnxTextClassifier Toxicity => LazyToxicity.Value;
+
+    public static string PathOf(string name) => Path.Combine(RepositoryRoot.Path, "models", name + ".onnx");
+
+    /// <summary>The decision threshold the training tool chose, from the model's metadata.</summary>
+    public static float Threshold(string name)
+    {
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(PathOf(name)));
+        return float.Parse(model.MetadataProps.Single(p => p.Key == "threshold").Value, CultureInfo.InvariantCulture);
+    }
+}

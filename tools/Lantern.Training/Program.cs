@@ -1,3 +1,0 @@
-using Lantern.Training;
-
-return Cli.Run(args);
