@@ -32,8 +32,9 @@ internal static class ModelCard
         s.AppendLine();
         s.AppendLine("## Features and model");
         s.AppendLine("The graph takes raw text (`text`, string[N]) and runs in ONNX Runtime 1.30 with standard ops only: StringNormalizer (lower case, locale C.UTF-8) →");
-        s.AppendLine("com.microsoft Tokenizer (words `[a-z0-9]+`; Unicode characters) → TfIdfVectorizer (mode IDF: presence × smoothed IDF) →");
-        s.AppendLine("each block scaled to unit length (so length and repetition are not rewarded) → Concat → MatMul + Add → Sigmoid (`probability`, float[N,1]).");
+        s.AppendLine("com.microsoft Tokenizer (words `[a-z0-9]+`; Unicode characters) → TfIdfVectorizer (n-gram presence) → per block, features");
+        s.AppendLine("x = presence × smoothed IDF scaled to unit length (so length and repetition are not rewarded), computed as w·x/|x| with one");
+        s.AppendLine("MatMul → sum of blocks + intercept → Sigmoid (`probability`, float[N,1]).");
         foreach (var block in t.Features.Blocks)
         {
             s.AppendLine(inv, $"- {(block.Chars ? "character" : "word")} {block.MinN}–{block.MaxN}-grams: {block.Entries.Count} kept (in ≥ {card.Settings.MinDocs} fit texts, ranked by chi-square)");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace Lantern.Silo.Onnx;
@@ -12,6 +13,9 @@ public sealed class OnnxTextClassifier : IDisposable
     public const string InputName = "text";
     public const string OutputName = "probability";
 
+    /// <summary>The metadata key under which the training tool records the decision threshold it chose.</summary>
+    public const string ThresholdKey = "threshold";
+
     private readonly OrtSession _session;
 
     private OnnxTextClassifier(OrtSession session, string modelPath, string modelSha256)
@@ -19,12 +23,16 @@ public sealed class OnnxTextClassifier : IDisposable
         _session = session;
         ModelPath = modelPath;
         ModelSha256 = modelSha256;
+        Threshold = float.TryParse(session.Metadata(ThresholdKey), NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold) ? threshold : null;
     }
 
     public string ModelPath { get; }
 
     /// <summary>SHA-256 of the model file (hex): names the exact model version a score came from.</summary>
     public string ModelSha256 { get; }
+
+    /// <summary>The threshold the model was validated at (its <c>threshold</c> metadata), or null if it has none.</summary>
+    public float? Threshold { get; }
 
     /// <summary>
     /// Loads the model at <paramref name="modelPath"/>. A missing, unreadable or invalid model (or one without the

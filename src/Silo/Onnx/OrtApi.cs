@@ -38,6 +38,10 @@ internal sealed unsafe class OrtApi
         ReleaseValue = (delegate* unmanaged<IntPtr, void>)slots[OrtApiSlot.ReleaseValue];
         ReleaseTensorTypeAndShapeInfo = (delegate* unmanaged<IntPtr, void>)slots[OrtApiSlot.ReleaseTensorTypeAndShapeInfo];
         ReleaseSessionOptions = (delegate* unmanaged<IntPtr, void>)slots[OrtApiSlot.ReleaseSessionOptions];
+        AllocatorFree = (delegate* unmanaged<IntPtr, void*, IntPtr>)slots[OrtApiSlot.AllocatorFree];
+        SessionGetModelMetadata = (delegate* unmanaged<IntPtr, IntPtr*, IntPtr>)slots[OrtApiSlot.SessionGetModelMetadata];
+        ModelMetadataLookupCustomMetadataMap = (delegate* unmanaged<IntPtr, IntPtr, byte*, byte**, IntPtr>)slots[OrtApiSlot.ModelMetadataLookupCustomMetadataMap];
+        ReleaseModelMetadata = (delegate* unmanaged<IntPtr, void>)slots[OrtApiSlot.ReleaseModelMetadata];
     }
 
     private readonly delegate* unmanaged<IntPtr, int> _getErrorCode;
@@ -64,6 +68,10 @@ internal sealed unsafe class OrtApi
     public delegate* unmanaged<IntPtr, void> ReleaseValue { get; }
     public delegate* unmanaged<IntPtr, void> ReleaseTensorTypeAndShapeInfo { get; }
     public delegate* unmanaged<IntPtr, void> ReleaseSessionOptions { get; }
+    public delegate* unmanaged<IntPtr, void*, IntPtr> AllocatorFree { get; }
+    public delegate* unmanaged<IntPtr, IntPtr*, IntPtr> SessionGetModelMetadata { get; }
+    public delegate* unmanaged<IntPtr, IntPtr, byte*, byte**, IntPtr> ModelMetadataLookupCustomMetadataMap { get; }
+    public delegate* unmanaged<IntPtr, void> ReleaseModelMetadata { get; }
 
     /// <summary>Throws ORT's error when <paramref name="status"/> is not null (success), releasing the status.</summary>
     public void Check(IntPtr status)

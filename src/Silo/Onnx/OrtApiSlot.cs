@@ -23,6 +23,7 @@ internal static class OrtApiSlot
     public const int GetTensorElementType = 60;
     public const int GetTensorShapeElementCount = 64;
     public const int GetTensorTypeAndShape = 65;
+    public const int AllocatorFree = 76;
     public const int GetAllocatorWithDefaultOptions = 78;
     public const int ReleaseEnv = 92;
     public const int ReleaseStatus = 93;
@@ -30,4 +31,7 @@ internal static class OrtApiSlot
     public const int ReleaseValue = 96;
     public const int ReleaseTensorTypeAndShapeInfo = 99;
     public const int ReleaseSessionOptions = 100;
+    public const int SessionGetModelMetadata = 111;
+    public const int ModelMetadataLookupCustomMetadataMap = 116;
+    public const int ReleaseModelMetadata = 118;
 }

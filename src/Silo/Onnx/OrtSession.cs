@@ -76,6 +76,31 @@ internal sealed unsafe class OrtSession : IDisposable
         new ReadOnlySpan<float>(data, texts.Count).CopyTo(output);
     }
 
+    /// <summary>A value from the model's <c>metadata_props</c>, or null when the model does not carry the key.</summary>
+    public string? Metadata(string key)
+    {
+        IntPtr metadata;
+        _api.Check(_api.SessionGetModelMetadata(_session.DangerousGetHandle(), &metadata));
+        var keyBytes = Marshal.StringToCoTaskMemUTF8(key);
+        try
+        {
+            byte* value;
+            _api.Check(_api.ModelMetadataLookupCustomMetadataMap(metadata, _allocator, (byte*)keyBytes, &value));
+            if (value == null)
+            {
+                return null;
+            }
+            var result = Marshal.PtrToStringUTF8((IntPtr)value);
+            _api.Check(_api.AllocatorFree(_allocator, value));
+            return result;
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(keyBytes);
+            _api.ReleaseModelMetadata(metadata);
+        }
+    }
+
     public void Dispose()
     {
         _session.Dispose();

@@ -34,6 +34,7 @@ public sealed class TrainingTests : IDisposable
         var texts = trained.Validation.Select(r => r.Text).ToList();
         var ort = classifier.ScoreBatch(texts);
 
+        Assert.Equal(trained.Threshold, classifier.Threshold);
         for (var i = 0; i < texts.Count; i++)
         {
             Assert.Equal(trained.Model.Predict(trained.Features.Extract(texts[i])), ort[i], 1e-5f);

@@ -9,9 +9,9 @@ namespace Lantern.Training.Export;
 
 /// <summary>
 /// Writes a trained classifier as an ONNX model that takes raw text: StringNormalizer (lower case) → Tokenizer
-/// (words, characters) → TfIdfVectorizer per block (presence × IDF) → unit length per block → Concat → MatMul +
-/// Add → Sigmoid. Input <c>text</c> string[N]; output <c>probability</c> float[N,1]. Only standard ops plus
-/// ORT's built-in com.microsoft Tokenizer, so any ORT build runs it.
+/// (words, characters) → TfIdfVectorizer per block (n-gram presence) → per block w·x/|x| with x = presence × IDF
+/// → sum + intercept → Sigmoid. Input <c>text</c> string[N]; output <c>probability</c> float[N,1]. Only standard
+/// ops plus ORT's built-in com.microsoft Tokenizer, so any ORT build runs it.
 /// </summary>
 internal static class TextClassifierExporter
 {
@@ -24,16 +24,25 @@ internal static class TextClassifierExporter
         graph.Output.Add(Value(OnnxTextClassifier.OutputName, TensorProto.Types.DataType.Float, null, 1));
         graph.Node.Add(Node("StringNormalizer", "lower", [OnnxTextClassifier.InputName], ["lower"], "",
             String("case_change_action", "LOWER"), Int("is_case_sensitive", 1), String("locale", "C.UTF-8")));
-        var blockOutputs = new List<string>();
+        var offset = 0;
+        var logit = "";
         foreach (var block in features.Blocks)
         {
-            blockOutputs.Add(AddBlock(graph, block, block.Chars ? "chars" : "words"));
+            var prefix = block.Chars ? "chars" : "words";
+            var blockScore = AddBlock(graph, block, prefix, model.Weights.AsSpan(offset, block.Entries.Count));
+            offset += block.Entries.Count;
+            if (logit.Length == 0)
+            {
+                logit = blockScore;
+            }
+            else
+            {
+                graph.Node.Add(Node("Add", $"{prefix}_sum", [logit, blockScore], [$"{prefix}_sum"]));
+                logit = $"{prefix}_sum";
+            }
         }
-        graph.Node.Add(Node("Concat", "features", [.. blockOutputs], ["features"], "", Int("axis", 1)));
-        graph.Initializer.Add(FloatTensor("coefficients", [model.Weights.Length, 1], model.Weights));
         graph.Initializer.Add(FloatTensor("intercept", [1], [model.Bias]));
-        graph.Node.Add(Node("MatMul", "score", ["features", "coefficients"], ["score"]));
-        graph.Node.Add(Node("Add", "logit", ["score", "intercept"], ["logit"]));
+        graph.Node.Add(Node("Add", "logit", [logit, "intercept"], ["logit"]));
         graph.Node.Add(Node("Sigmoid", "probability", ["logit"], [OnnxTextClassifier.OutputName]));
 
         var onnx = new ModelProto
@@ -53,7 +62,12 @@ internal static class TextClassifierExporter
         return onnx.ToByteArray();
     }
 
-    private static string AddBlock(GraphProto graph, NgramBlock block, string prefix)
+    /// <summary>
+    /// Adds one block and returns the name of its [N,1] contribution to the logit: w·x / |x|, where x is presence ×
+    /// IDF. One MatMul of the binary presence vector with [w∘idf, idf²] yields both the dot product and the squared
+    /// norm, so the wide vector is read once instead of being normalised, concatenated and multiplied.
+    /// </summary>
+    private static string AddBlock(GraphProto graph, NgramBlock block, string prefix, ReadOnlySpan<float> weights)
     {
         var tokenizer = block.Chars
             ? Strings("separators", [""])
@@ -72,17 +86,27 @@ internal static class TextClassifierExporter
                 pool.AddRange(entry.Tokens);
             }
         }
-        graph.Node.Add(Node("TfIdfVectorizer", $"{prefix}_tfidf", [$"{prefix}_tokens"], [$"{prefix}_idf"], "",
+        // Mode IDF without weights: 1 where the n-gram occurs, else 0.
+        graph.Node.Add(Node("TfIdfVectorizer", $"{prefix}_presence", [$"{prefix}_tokens"], [$"{prefix}_presence"], "",
             String("mode", "IDF"), Int("min_gram_length", block.MinN), Int("max_gram_length", block.MaxN),
             Int("max_skip_count", 0), Ints("ngram_counts", starts), Ints("ngram_indexes", Enumerable.Range(0, block.Entries.Count).Select(i => (long)i)),
-            Strings("pool_strings", pool), Floats("weights", block.Entries.Select(e => e.Idf))));
+            Strings("pool_strings", pool)));
 
-        // x / sqrt(sum(x^2) + eps): unit length, and an empty block stays zero instead of NaN.
+        var projection = new float[block.Entries.Count * 2];
+        for (var j = 0; j < block.Entries.Count; j++)
+        {
+            var idf = block.Entries[j].Idf;
+            projection[2 * j] = weights[j] * idf;
+            projection[(2 * j) + 1] = idf * idf;
+        }
+        graph.Initializer.Add(FloatTensor($"{prefix}_projection", [block.Entries.Count, 2], projection));
         graph.Initializer.Add(FloatTensor($"{prefix}_eps", [1], [FeatureExtractor.Epsilon]));
-        graph.Node.Add(Node("ReduceSumSquare", $"{prefix}_ss", [$"{prefix}_idf"], [$"{prefix}_ss"], "", Ints("axes", [1]), Int("keepdims", 1)));
+        graph.Node.Add(Node("MatMul", $"{prefix}_projected", [$"{prefix}_presence", $"{prefix}_projection"], [$"{prefix}_projected"]));
+        graph.Node.Add(Node("Split", $"{prefix}_split", [$"{prefix}_projected"], [$"{prefix}_dot", $"{prefix}_ss"], "", Int("axis", 1)));
+        // dot / sqrt(sum of squares + eps): an empty block contributes 0 instead of NaN.
         graph.Node.Add(Node("Add", $"{prefix}_ss_eps", [$"{prefix}_ss", $"{prefix}_eps"], [$"{prefix}_ss_eps"]));
         graph.Node.Add(Node("Sqrt", $"{prefix}_norm", [$"{prefix}_ss_eps"], [$"{prefix}_norm"]));
-        graph.Node.Add(Node("Div", $"{prefix}_unit", [$"{prefix}_idf", $"{prefix}_norm"], [$"{prefix}_unit"]));
-        return $"{prefix}_unit";
+        graph.Node.Add(Node("Div", $"{prefix}_score", [$"{prefix}_dot", $"{prefix}_norm"], [$"{prefix}_score"]));
+        return $"{prefix}_score";
     }
 }

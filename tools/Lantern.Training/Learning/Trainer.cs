@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lantern.Silo.Onnx;
 using Lantern.Training.Augmentation;
 using Lantern.Training.Data;
 using Lantern.Training.Evaluation;
@@ -35,7 +36,7 @@ internal static class Trainer
         var metadata = new Dictionary<string, string>
         {
             ["name"] = name,
-            ["threshold"] = threshold.ToString("R", CultureInfo.InvariantCulture),
+            [OnnxTextClassifier.ThresholdKey] = threshold.ToString("R", CultureInfo.InvariantCulture),
             ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
             ["features"] = features.Width.ToString(CultureInfo.InvariantCulture),
         };
