@@ -8,8 +8,8 @@ internal sealed record TrainingSettings
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 0.3;
     public double L2 { get; init; } = 1e-5;
-    public int WordFeatures { get; init; } = 6000;
-    public int CharFeatures { get; init; } = 14000;
+    public int WordFeatures { get; init; } = 4000;
+    public int CharFeatures { get; init; } = 8000;
     public int MinDocs { get; init; } = 3;
     public double HeldOutFraction { get; init; } = 0.2;
     public double TuningFraction { get; init; } = 0.15;
