@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Lantern.Silo.Onnx;
 
@@ -17,8 +18,9 @@ internal sealed unsafe class OrtSession : IDisposable
     private readonly OrtApi _api;
     private readonly OrtSessionHandle _session;
     private readonly IntPtr _allocator;
-    private readonly IntPtr _inputName;
-    private readonly IntPtr _outputName;
+    // Managed, NUL-terminated UTF-8, pinned per run: nothing native to free while another thread may still run.
+    private readonly byte[] _inputName;
+    private readonly byte[] _outputName;
 
     public OrtSession(OrtRuntime runtime, byte[] model, string inputName, string outputName)
     {
@@ -39,8 +41,8 @@ internal sealed unsafe class OrtSession : IDisposable
         IntPtr allocator;
         _api.Check(_api.GetAllocatorWithDefaultOptions(&allocator));
         _allocator = allocator;
-        _inputName = Marshal.StringToCoTaskMemUTF8(inputName);
-        _outputName = Marshal.StringToCoTaskMemUTF8(outputName);
+        _inputName = Encoding.UTF8.GetBytes(inputName + "\0");
+        _outputName = Encoding.UTF8.GetBytes(outputName + "\0");
     }
 
     /// <summary>Runs the model on <paramref name="texts"/> (shape [N]) and copies its N floats into <paramref name="output"/>.</summary>
@@ -58,9 +60,12 @@ internal sealed unsafe class OrtSession : IDisposable
         try
         {
             _session.DangerousAddRef(ref addedRef);
-            var inputName = (byte*)_inputName;
-            var outputName = (byte*)_outputName;
-            _api.Check(_api.Run(_session.DangerousGetHandle(), IntPtr.Zero, &inputName, &input, 1, &outputName, 1, &result));
+            fixed (byte* inputName = _inputName, outputName = _outputName)
+            {
+                var inputNames = inputName;
+                var outputNames = outputName;
+                _api.Check(_api.Run(_session.DangerousGetHandle(), IntPtr.Zero, &inputNames, &input, 1, &outputNames, 1, &result));
+            }
         }
         finally
         {
@@ -101,12 +106,7 @@ internal sealed unsafe class OrtSession : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _session.Dispose();
-        Marshal.FreeCoTaskMem(_inputName);
-        Marshal.FreeCoTaskMem(_outputName);
-    }
+    public void Dispose() => _session.Dispose();
 
     private void CheckShape(IntPtr value, int expected)
     {
