@@ -1,5 +1,6 @@
 using Lantern.Api;
 using Lantern.Api.Health;
+using Lantern.Api.Metrics;
 using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,7 @@ builder.Services.AddLanternHealth();
 
 var app = builder.Build();
 app.MapLanternHealth();
+app.MapLanternMetrics();
 try
 {
     await app.RunAsync();

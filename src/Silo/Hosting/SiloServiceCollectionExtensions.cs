@@ -1,4 +1,5 @@
 using Lantern.Contracts.Runtime;
+using Lantern.Silo.Metrics;
 using Lantern.Silo.Projects;
 using Lantern.Silo.Runtime;
 using Lantern.Silo.Storage;
@@ -55,6 +56,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<IStartupTask, InitProjectTask>();
         services.AddSingleton<IGrainStorage, PostgresGrainStorage>();
+        services.AddLanternMetrics(configuration);
         // Migrations first: hosted services start in registration order.
         services.AddHostedService<MigrationHostedService>();
         services.AddGrainRuntime();
