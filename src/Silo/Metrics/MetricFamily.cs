@@ -36,12 +36,12 @@ public sealed class MetricFamily(string name, string help, MetricKind kind, IRea
 
     private MetricSeries Series(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        var labels = LabelSet.From(tags);
-        if (_series.TryGetValue(labels.Key, out var series))
+        if (_series.TryGetValue(LabelSet.KeyOf(tags), out var series))
         {
             return series;
         }
 
+        var labels = LabelSet.From(tags);
         var fold = false;
         lock (_adding)
         {
