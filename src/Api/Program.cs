@@ -1,5 +1,7 @@
 using Lantern.Api;
+using Lantern.Api.Auth;
 using Lantern.Api.Health;
+using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
 using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Options;
@@ -12,9 +14,12 @@ if (args is ["migrate", ..])
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddLanternSilo(builder.Configuration);
 builder.Services.AddLanternHealth();
+builder.Services.AddLanternAuth();
+builder.Services.AddLanternIngestion(builder.Configuration);
 
 var app = builder.Build();
 app.MapLanternHealth();
+app.MapLanternIngestion();
 app.MapLanternMetrics();
 try
 {

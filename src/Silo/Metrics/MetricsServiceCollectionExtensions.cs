@@ -16,7 +16,6 @@ public static class MetricsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<MetricsCollector>();
         services.AddSingleton<ProcessMetrics>();
-        services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<StreamMetrics>();
         services.AddSingleton<CostMetrics>();
         services.AddSingleton<EvaluatorMetrics>();

@@ -1,8 +1,7 @@
+using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Lantern.Contracts.Ingestion;
-using Lantern.Contracts.Runtime;
-using Lantern.Contracts.Traces;
 using Lantern.Silo.Metrics.Instruments;
 using Lantern.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +12,8 @@ public sealed partial class MetricContractTests
 {
     private static readonly string[] Contract =
     [
-        "lantern_ingestion_events_total{event_type=\"trace-create\",outcome=\"success\",project=\"p1\"} 1",
-        "lantern_ingestion_bytes_total{endpoint=\"batch\",project=\"p1\"} 512",
-        "lantern_ingestion_ack_duration_seconds_count{endpoint=\"batch\"} 1",
+        "lantern_ingestion_events_total{event_type=\"trace-create\",outcome=\"stored\",project=\"test-project\"} 1",
+        "lantern_ingestion_ack_duration_seconds_count{endpoint=\"ingestion\"} 1",
         "lantern_stream_queue_depth{stream=\"ingestion\"} 3",
         "lantern_stream_lag_seconds{stream=\"ingestion\"} 1.5",
         "lantern_llm_cost_usd_total{model=\"gpt-4o\",project=\"p1\"} 0.25",
@@ -35,13 +33,17 @@ public sealed partial class MetricContractTests
         await using var app = await LanternApp.StartAsync();
         var http = app.CreateClient();
         await Eventually.TrueAsync(async () => (await http.GetAsync("/health/ready")).IsSuccessStatusCode, "the node is ready");
-        await RecordOneOfEachAsync(app.Services);
+        var (response, _) = await http.Authorized().PostAsync(
+            LangfuseBatch.Event("trace-create", new JsonObject { ["id"] = "t1", ["name"] = "metrics" }));
+        Assert.Equal(HttpStatusCode.MultiStatus, response.StatusCode);
+        RecordOneOfEach(app.Services);
 
         var scrape = await http.GetStringAsync("/metrics");
         var lines = scrape.Split('\n');
         var samples = lines.Where(l => l.Length > 0 && l[0] != '#').Select(l => SampleName().Match(l).Value).ToHashSet();
 
         Assert.All(Contract, line => Assert.Contains(line, lines));
+        Assert.Contains("lantern_ingestion_bytes_total", samples);
         Assert.Contains("lantern_grain_activations", samples);
         Assert.Contains("lantern_grain_turns_total", samples);
         Assert.Contains("lantern_grain_turn_duration_seconds_bucket", samples);
@@ -59,15 +61,9 @@ public sealed partial class MetricContractTests
         }
     }
 
-    private static async Task RecordOneOfEachAsync(IServiceProvider services)
+    // Recorded directly: the code that emits these (pricing, streams, evaluators) is not on main yet.
+    private static void RecordOneOfEach(IServiceProvider services)
     {
-        var body = JsonDocument.Parse("""{"id":"t1","name":"metrics"}""").RootElement;
-        await services.GetRequiredService<IGrainFactory>().GetGrain<ITraceGrain>($"{LanternApp.ProjectId}/t1")
-            .ApplyAsync([new IngestionEvent("e1", IngestionEventType.TraceCreate, DateTimeOffset.UtcNow, body)]);
-        var ingestion = services.GetRequiredService<IngestionMetrics>();
-        ingestion.Event("p1", "trace-create", "success");
-        ingestion.Bytes("p1", "batch", 512);
-        ingestion.Acknowledged("batch", TimeSpan.FromMilliseconds(12));
         var streams = services.GetRequiredService<StreamMetrics>();
         streams.QueueDepth("ingestion", 3);
         streams.Lag("ingestion", TimeSpan.FromSeconds(1.5));
