@@ -19,7 +19,9 @@ public static class PrometheusTextWriter
                 continue;
             }
 
-            var name = openMetrics && family.Kind == MetricKind.Counter ? family.Name[..^"_total".Length] : family.Name;
+            var name = openMetrics && family.Kind == MetricKind.Counter && family.Name.EndsWith("_total", StringComparison.Ordinal)
+                ? family.Name[..^"_total".Length]
+                : family.Name;
             writer.Write($"# HELP {name} {EscapeHelp(family.Help, openMetrics)}\n");
             writer.Write($"# TYPE {name} {family.Kind.ToString().ToLowerInvariant()}\n");
             if (openMetrics && Unit(name) is { } unit)
