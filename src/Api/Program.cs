@@ -3,6 +3,7 @@ using Lantern.Api.Admin;
 using Lantern.Api.Auth;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
+using Lantern.Api.Metrics;
 using Lantern.Api.Models;
 using Lantern.Api.Queries;
 using Lantern.Silo.Hosting;
@@ -26,6 +27,7 @@ app.MapLanternIngestion();
 app.MapLanternQueries();
 app.MapLanternAdmin();
 app.MapLanternModels();
+app.MapLanternMetrics();
 try
 {
     await app.RunAsync();

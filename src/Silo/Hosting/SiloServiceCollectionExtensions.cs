@@ -1,4 +1,5 @@
 using Lantern.Contracts.Runtime;
+using Lantern.Silo.Metrics;
 using Lantern.Silo.Pricing;
 using Lantern.Silo.Projects;
 using Lantern.Silo.Runtime;
@@ -56,6 +57,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<IStartupTask, InitProjectTask>();
         services.AddSingleton<IGrainStorage, PostgresGrainStorage>();
+        services.AddLanternMetrics(configuration);
         // Migrations first: hosted services start in registration order.
         services.AddHostedService<MigrationHostedService>();
         services.AddGrainRuntime();
