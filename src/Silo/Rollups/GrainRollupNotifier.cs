@@ -1,5 +1,6 @@
 using Lantern.Contracts.Runtime;
 using Lantern.Grains.Rollups;
+using Lantern.Silo.Metrics.Instruments;
 using Microsoft.Extensions.Logging;
 
 namespace Lantern.Silo.Rollups;
@@ -8,10 +9,11 @@ namespace Lantern.Silo.Rollups;
 /// Hands each commit's rollup changes to the grains that own the rows, without waiting: the changes are already durable,
 /// and a grain that misses one notices the version gap and re-reads.
 /// </summary>
-public sealed partial class GrainRollupNotifier(IGrainFactory grains, ILogger<GrainRollupNotifier> logger) : IRollupNotifier
+public sealed partial class GrainRollupNotifier(IGrainFactory grains, CostMetrics costs, ILogger<GrainRollupNotifier> logger) : IRollupNotifier
 {
     public void Notify(IReadOnlyList<RollupChange> changes)
     {
+        RecordSpend(changes);
         foreach (var group in changes.GroupBy(c => (c.Key.Scope, c.Key.GrainKey)))
         {
             IRollupGrain grain = group.Key.Scope switch
@@ -24,6 +26,33 @@ public sealed partial class GrainRollupNotifier(IGrainFactory grains, ILogger<Gr
             grain.ApplyAsync([.. group]).ContinueWith(
                 t => LogNotifyFailed(logger, t.Exception!, group.Key.Scope),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    // Project rows are counted once per commit, so they feed the Prometheus spend counters. Counters only grow: a
+    // corrected (lower) cost shows in the rollups and the API, not as a negative increment.
+    private void RecordSpend(IReadOnlyList<RollupChange> changes)
+    {
+        foreach (var change in changes.Where(c => c.Key.Scope == RollupScope.Project))
+        {
+            var (project, model, delta) = (change.Key.ProjectId, change.Key.Model.Length == 0 ? "none" : change.Key.Model, change.Delta);
+            if (delta.Cost > 0)
+            {
+                costs.Cost(project, model, delta.Cost);
+            }
+
+            if (delta.Generations > 0)
+            {
+                costs.Generations(project, model, delta.Generations);
+            }
+
+            foreach (var (type, tokens) in new[] { ("input", delta.InputTokens), ("output", delta.OutputTokens), ("total", delta.TotalTokens) })
+            {
+                if (tokens > 0)
+                {
+                    costs.Tokens(project, model, type, tokens);
+                }
+            }
         }
     }
 

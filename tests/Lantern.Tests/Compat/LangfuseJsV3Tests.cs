@@ -34,6 +34,8 @@ public sealed class LangfuseJsV3Tests
         var usage = LangfuseBatch.Json((string)generation["usage_details"]!);
         Assert.Equal((1000, 500, 1500), (usage.GetProperty("input").GetInt64(), usage.GetProperty("output").GetInt64(), usage.GetProperty("total").GetInt64()));
         Assert.Equal(0.1, LangfuseBatch.Json((string)generation["model_parameters"]!).GetProperty("temperature").GetDouble());
+        Assert.Equal(0.0075m, (decimal)generation["total_cost"]!); // gpt-4o from the built-in table: $2.50/M input, $10/M output
+        Assert.Equal(0.0075m, (decimal)trace["total_cost"]!);
         Assert.Equal(("SPAN", "retrieval"), ((string)observations["sdk-span"]["type"]!, (string)observations["sdk-span"]["name"]!));
         Assert.NotNull(observations["sdk-span"]["end_time"]);
         Assert.Equal(("EVENT", "WARNING"), ((string)observations["sdk-event"]["type"]!, (string)observations["sdk-event"]["level"]!));

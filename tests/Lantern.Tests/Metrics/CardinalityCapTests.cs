@@ -40,7 +40,7 @@ public sealed class CardinalityCapTests
 
         foreach (var model in new[] { "a", "b", "c", "a", "d", "b" })
         {
-            cost.Generation("p1", model);
+            cost.Generations("p1", model, 1);
         }
 
         var lines = collector.Scrape(ExpositionFormat.Text).Split('\n');

@@ -70,7 +70,7 @@ public sealed partial class MetricContractTests
         var cost = services.GetRequiredService<CostMetrics>();
         cost.Cost("p1", "gpt-4o", 0.25m);
         cost.Tokens("p1", "gpt-4o", "input", 100);
-        cost.Generation("p1", "gpt-4o");
+        cost.Generations("p1", "gpt-4o", 1);
         cost.UserBudgetExceeded("p1");
         var evaluators = services.GetRequiredService<EvaluatorMetrics>();
         evaluators.Verdict("p1", "injection", "flagged");

@@ -24,7 +24,7 @@ public sealed class CostMetrics
     public void Tokens(string project, string model, string tokenType, long tokens) =>
         _tokens.Add(tokens, new("project", project), new("model", model), new("token_type", tokenType));
 
-    public void Generation(string project, string model) => _generations.Add(1, new("project", project), new("model", model));
+    public void Generations(string project, string model, long count) => _generations.Add(count, new("project", project), new("model", model));
 
     public void UserBudgetExceeded(string project) => _budgetExceeded.Add(1, new KeyValuePair<string, object?>("project", project));
 }
