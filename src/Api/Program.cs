@@ -2,6 +2,7 @@ using Lantern.Api;
 using Lantern.Api.Auth;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
+using Lantern.Api.Rollups;
 using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -15,10 +16,12 @@ builder.Services.AddLanternSilo(builder.Configuration);
 builder.Services.AddLanternHealth();
 builder.Services.AddLanternAuth();
 builder.Services.AddLanternIngestion(builder.Configuration);
+builder.Services.AddLanternRollups();
 
 var app = builder.Build();
 app.MapLanternHealth();
 app.MapLanternIngestion();
+app.MapLanternRollups();
 try
 {
     await app.RunAsync();
