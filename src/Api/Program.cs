@@ -6,6 +6,7 @@ using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
 using Lantern.Api.Models;
 using Lantern.Api.Queries;
+using Lantern.Api.Rollups;
 using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ builder.Services.AddLanternHealth();
 builder.Services.AddLanternAuth();
 builder.Services.AddLanternIngestion(builder.Configuration);
 builder.Services.AddLanternQueries();
+builder.Services.AddLanternRollups();
 
 var app = builder.Build();
 app.MapLanternHealth();
@@ -28,6 +30,7 @@ app.MapLanternQueries();
 app.MapLanternAdmin();
 app.MapLanternModels();
 app.MapLanternMetrics();
+app.MapLanternRollups();
 try
 {
     await app.RunAsync();

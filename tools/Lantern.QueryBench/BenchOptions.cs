@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Lantern.QueryBench;
+
+/// <summary>Command-line options: a running node to measure (or a database to start one on) and the workload's size.</summary>
+internal sealed record BenchOptions(
+    string? Url, string PublicKey, string SecretKey, string? ApiDll, int Traces, int Requests, int Concurrency)
+{
+    public const string Usage = """
+        usage: Lantern.QueryBench [--url http://host:port --public-key pk-lf-... --secret-key sk-lf-...]
+                                  [--api-dll path/to/Lantern.Api.dll] [--traces 20000] [--requests 2000] [--concurrency 1]
+        Without --url, starts Lantern.Api.dll on a free port against LANTERN_DATABASE_URL (see tools/Lantern.QueryBench/bench.sh).
+        """;
+
+    public static BenchOptions? Parse(string[] args, out string? error)
+    {
+        error = null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                error = $"unexpected argument '{args[i]}'";
+                return null;
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        var traces = Number(values, "traces", 20_000, ref error);
+        var requests = Number(values, "requests", 2_000, ref error);
+        var concurrency = Number(values, "concurrency", 1, ref error);
+        return error is null
+            ? new BenchOptions(
+                values.GetValueOrDefault("url"),
+                values.GetValueOrDefault("public-key", "pk-lf-bench"),
+                values.GetValueOrDefault("secret-key", "sk-lf-bench-secret"),
+                values.GetValueOrDefault("api-dll"),
+                traces,
+                requests,
+                concurrency)
+            : null;
+    }
+
+    private static int Number(Dictionary<string, string> values, string name, int fallback, ref string? error)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        error ??= $"--{name}: expected a positive integer, got '{text}'";
+        return fallback;
+    }
+}
