@@ -1,5 +1,6 @@
 using Lantern.Api;
 using Lantern.Api.Health;
+using Lantern.Api.Otel;
 using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,9 +12,11 @@ if (args is ["migrate", ..])
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddLanternSilo(builder.Configuration);
 builder.Services.AddLanternHealth();
+builder.Services.AddLanternOtel();
 
 var app = builder.Build();
 app.MapLanternHealth();
+app.MapLanternOtel();
 try
 {
     await app.RunAsync();
