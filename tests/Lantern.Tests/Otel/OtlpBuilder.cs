@@ -11,14 +11,14 @@ public static class OtlpBuilder
     public const string ChildId = "00f067aa0ba902b7";
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    public static Lantern.Api.Otel.Protos.Span Span(string spanId, string? parentId, params (string Key, object Value)[] attributes)
+    public static Span NewSpan(string spanId, string? parentId, params (string Key, object Value)[] attributes)
     {
-        var span = new Lantern.Api.Otel.Protos.Span
+        var span = new Span
         {
             TraceId = ByteString.CopyFrom(Convert.FromHexString(TraceId)),
             SpanId = ByteString.CopyFrom(Convert.FromHexString(spanId)),
             Name = "work",
-            Kind = Lantern.Api.Otel.Protos.Span.Types.SpanKind.Internal,
+            Kind = Span.Types.SpanKind.Internal,
             StartTimeUnixNano = Nanos(Start),
             EndTimeUnixNano = Nanos(Start.AddMilliseconds(1500)),
         };
@@ -31,7 +31,7 @@ public static class OtlpBuilder
         return span;
     }
 
-    public static ExportTraceServiceRequest Export(string scope, IEnumerable<(string Key, object Value)> resource, params Lantern.Api.Otel.Protos.Span[] spans)
+    public static ExportTraceServiceRequest Export(string scope, IEnumerable<(string Key, object Value)> resource, params Span[] spans)
     {
         var scopeSpans = new ScopeSpans { Scope = new InstrumentationScope { Name = scope, Version = "5.11.1" } };
         scopeSpans.Spans.AddRange(spans);
@@ -43,7 +43,7 @@ public static class OtlpBuilder
         return request;
     }
 
-    public static ExportTraceServiceRequest Langfuse(params Lantern.Api.Otel.Protos.Span[] spans) =>
+    public static ExportTraceServiceRequest Langfuse(params Span[] spans) =>
         Export("langfuse-sdk", [("service.name", "checkout"), ("telemetry.sdk.language", "nodejs")], spans);
 
     public static ulong Nanos(DateTimeOffset time) => (ulong)(time - DateTimeOffset.UnixEpoch).Ticks * 100;

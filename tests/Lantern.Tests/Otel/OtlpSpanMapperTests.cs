@@ -11,7 +11,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Root_span_becomes_a_trace_with_its_trace_attributes_and_a_span_observation()
     {
-        var root = Span(RootId, null,
+        var root = NewSpan(RootId, null,
             ("langfuse.trace.name", "checkout-flow"), ("user.id", "user-1"), ("session.id", "session-1"),
             ("langfuse.trace.tags", new[] { "b", "a" }), ("langfuse.trace.public", true), ("langfuse.release", "r42"),
             ("langfuse.version", "v3"), ("langfuse.environment", "staging"), ("langfuse.trace.metadata.tenant", "acme"),
@@ -48,7 +48,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Trace_name_falls_back_to_the_root_span_name()
     {
-        var root = Span(RootId, null);
+        var root = NewSpan(RootId, null);
         root.Name = "handle-request";
 
         Assert.Equal("handle-request", MappedEvents.Of(Langfuse(root)).Trace().GetProperty("name").GetString());
@@ -57,7 +57,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Child_span_links_to_its_parent_and_a_trace_without_exported_root_still_gets_one_shallow_trace()
     {
-        var events = MappedEvents.Of(Langfuse(Span(ChildId, RootId), Span("1111111111111111", RootId)));
+        var events = MappedEvents.Of(Langfuse(NewSpan(ChildId, RootId), NewSpan("1111111111111111", RootId)));
 
         Assert.Equal(RootId, events.Body(ChildId).GetProperty("parentObservationId").GetString());
         var trace = events.Trace();
@@ -67,7 +67,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Child_span_with_trace_attributes_updates_only_those_trace_fields()
     {
-        var child = Span(ChildId, RootId, ("user.id", "user-9"), ("langfuse.observation.input", "child input"));
+        var child = NewSpan(ChildId, RootId, ("user.id", "user-9"), ("langfuse.observation.input", "child input"));
         child.Name = "child";
         var trace = MappedEvents.Of(Langfuse(child)).Trace();
 
@@ -79,7 +79,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void As_root_attribute_makes_a_span_with_a_remote_parent_the_trace_root()
     {
-        var span = Span(ChildId, RootId, ("langfuse.internal.as_root", "true"));
+        var span = NewSpan(ChildId, RootId, ("langfuse.internal.as_root", "true"));
         span.Name = "entry";
 
         Assert.Equal("entry", MappedEvents.Of(Langfuse(span)).Trace().GetProperty("name").GetString());
@@ -88,7 +88,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Generation_attributes_map_to_model_usage_cost_prompt_and_first_token_time()
     {
-        var span = Span(RootId, null,
+        var span = NewSpan(RootId, null,
             ("langfuse.observation.type", "generation"), ("langfuse.observation.model.name", "gpt-4o"),
             ("langfuse.observation.model.parameters", "{\"temperature\":0.2,\"stop\":[\"x\"]}"),
             ("langfuse.observation.usage_details", "{\"input\":10,\"output\":5}"),
@@ -113,7 +113,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Prompt_link_is_only_kept_on_generations()
     {
-        var span = Span(RootId, null, ("langfuse.observation.type", "span"), ("langfuse.observation.prompt.name", "greeting"),
+        var span = NewSpan(RootId, null, ("langfuse.observation.type", "span"), ("langfuse.observation.prompt.name", "greeting"),
             ("langfuse.observation.prompt.version", 3));
 
         Assert.False(MappedEvents.Of(Langfuse(span)).Body(RootId).TryGetProperty("promptName", out _));
@@ -122,7 +122,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void GenAi_conventions_give_model_usage_with_cache_and_reasoning_split_out_and_cost()
     {
-        var span = Span(RootId, null,
+        var span = NewSpan(RootId, null,
             ("gen_ai.request.model", "gpt-4o"), ("gen_ai.response.model", "gpt-4o-2024-08-06"),
             ("gen_ai.usage.input_tokens", 100), ("gen_ai.usage.output_tokens", 40), ("gen_ai.usage.cache_read_input_tokens", 30),
             ("gen_ai.usage.reasoning_tokens", 10), ("gen_ai.usage.cost", 0.5), ("gen_ai.request.temperature", 0.7));
@@ -142,7 +142,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Legacy_prompt_and_completion_token_names_map_to_input_and_output()
     {
-        var span = Span(RootId, null, ("gen_ai.request.model", "gpt-3.5-turbo"), ("gen_ai.usage.prompt_tokens", 12),
+        var span = NewSpan(RootId, null, ("gen_ai.request.model", "gpt-3.5-turbo"), ("gen_ai.usage.prompt_tokens", 12),
             ("gen_ai.usage.completion_tokens", 8), ("gen_ai.usage.total_tokens", 20));
         var usage = MappedEvents.Of(Export("openllmetry", [], span)).Body(RootId).GetProperty("usageDetails");
 
@@ -152,7 +152,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Flattened_gen_ai_prompt_and_completion_become_message_lists()
     {
-        var span = Span(RootId, null, ("gen_ai.prompt.0.role", "system"), ("gen_ai.prompt.0.content", "be brief"),
+        var span = NewSpan(RootId, null, ("gen_ai.prompt.0.role", "system"), ("gen_ai.prompt.0.content", "be brief"),
             ("gen_ai.prompt.1.role", "user"), ("gen_ai.prompt.1.content", "hi"), ("gen_ai.completion.0.role", "assistant"),
             ("gen_ai.completion.0.content", "hello"));
         var body = MappedEvents.Of(Export("openllmetry", [], span)).Body(RootId);
@@ -164,7 +164,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Whole_gen_ai_prompt_and_completion_attributes_are_input_and_output()
     {
-        var span = Span(RootId, null, ("gen_ai.prompt", "[{\"role\":\"user\",\"content\":\"hi\"}]"), ("gen_ai.completion", "hello"));
+        var span = NewSpan(RootId, null, ("gen_ai.prompt", "[{\"role\":\"user\",\"content\":\"hi\"}]"), ("gen_ai.completion", "hello"));
         var body = MappedEvents.Of(Export("custom", [], span)).Body(RootId);
 
         Assert.Equal("user", body.GetProperty("input")[0].GetProperty("role").GetString());
@@ -187,13 +187,13 @@ public sealed class OtlpSpanMapperTests
     [InlineData("langfuse.observation.type", "nonsense", IngestionEventType.SpanCreate)]
     public void Observation_type_follows_the_first_matching_rule(string key, string value, IngestionEventType expected)
     {
-        Assert.Equal(expected, MappedEvents.Of(Export("any", [], Span(RootId, null, (key, value)))).Observation(RootId).Type);
+        Assert.Equal(expected, MappedEvents.Of(Export("any", [], NewSpan(RootId, null, (key, value)))).Observation(RootId).Type);
     }
 
     [Fact]
     public void Declared_type_wins_over_third_party_hints()
     {
-        var span = Span(RootId, null, ("langfuse.observation.type", "tool"), ("gen_ai.request.model", "gpt-4o"));
+        var span = NewSpan(RootId, null, ("langfuse.observation.type", "tool"), ("gen_ai.request.model", "gpt-4o"));
 
         Assert.Equal(IngestionEventType.ToolCreate, MappedEvents.Of(Langfuse(span)).Observation(RootId).Type);
     }
@@ -201,7 +201,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Old_python_sdk_spans_with_generation_attributes_are_generations()
     {
-        var span = Span(RootId, null, ("langfuse.observation.type", "span"), ("langfuse.observation.model.name", "gpt-4o"));
+        var span = NewSpan(RootId, null, ("langfuse.observation.type", "span"), ("langfuse.observation.model.name", "gpt-4o"));
         var request = Export("langfuse-sdk", [("telemetry.sdk.language", "python")], span);
 
         Assert.Equal(IngestionEventType.GenerationCreate, MappedEvents.Of(request).Observation(RootId).Type);
@@ -210,9 +210,9 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Error_status_sets_level_and_status_message_unless_the_sdk_set_them()
     {
-        var failed = Span(RootId, null);
+        var failed = NewSpan(RootId, null);
         failed.Status = new Status { Code = Status.Types.StatusCode.Error, Message = "timeout" };
-        var warned = Span(ChildId, RootId, ("langfuse.observation.level", "WARNING"), ("langfuse.observation.status_message", "slow"));
+        var warned = NewSpan(ChildId, RootId, ("langfuse.observation.level", "WARNING"), ("langfuse.observation.status_message", "slow"));
         warned.Status = new Status { Code = Status.Types.StatusCode.Error, Message = "ignored" };
         var events = MappedEvents.Of(Langfuse(failed, warned));
 
@@ -225,7 +225,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Resource_attributes_give_version_environment_and_metadata()
     {
-        var span = Span(RootId, null, ("http.route", "/chat"), ("langfuse.observation.metadata.step", "2"));
+        var span = NewSpan(RootId, null, ("http.route", "/chat"), ("langfuse.observation.metadata.step", "2"));
         var request = Export("custom", [("service.name", "bot"), ("service.version", "1.2.3"), ("deployment.environment.name", "Production")], span);
         var events = MappedEvents.Of(request);
         var body = events.Body(RootId);
@@ -243,7 +243,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Langfuse_sdk_spans_keep_no_raw_attribute_copy_in_metadata()
     {
-        var metadata = MappedEvents.Of(Langfuse(Span(RootId, null, ("http.route", "/chat")))).Body(RootId).GetProperty("metadata");
+        var metadata = MappedEvents.Of(Langfuse(NewSpan(RootId, null, ("http.route", "/chat")))).Body(RootId).GetProperty("metadata");
 
         Assert.False(metadata.TryGetProperty("attributes", out _));
         Assert.Equal("checkout", metadata.GetProperty("resourceAttributes").GetProperty("service.name").GetString());
@@ -254,7 +254,7 @@ public sealed class OtlpSpanMapperTests
     [InlineData("[\"a\",\"b\",\"c\"]")]
     public void Tags_are_read_from_comma_separated_and_json_array_strings(string tags)
     {
-        var trace = MappedEvents.Of(Langfuse(Span(RootId, null, ("langfuse.trace.tags", tags)))).Trace();
+        var trace = MappedEvents.Of(Langfuse(NewSpan(RootId, null, ("langfuse.trace.tags", tags)))).Trace();
 
         Assert.Equal(["a", "b", "c"], trace.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
     }
@@ -262,7 +262,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void User_and_session_ids_fall_back_through_their_aliases()
     {
-        var span = Span(ChildId, RootId, ("langfuse.trace.metadata.langfuse_user_id", "u-7"), ("gen_ai.conversation.id", "conv-1"));
+        var span = NewSpan(ChildId, RootId, ("langfuse.trace.metadata.langfuse_user_id", "u-7"), ("gen_ai.conversation.id", "conv-1"));
         var trace = MappedEvents.Of(Export("any", [], span)).Trace();
 
         Assert.Equal("u-7", trace.GetProperty("userId").GetString());
@@ -272,7 +272,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Vercel_agent_spans_carry_no_model_usage_or_cost_so_nothing_is_counted_twice()
     {
-        var span = Span(RootId, null, ("gen_ai.operation.name", "invoke_agent"), ("gen_ai.request.model", "gpt-4o"),
+        var span = NewSpan(RootId, null, ("gen_ai.operation.name", "invoke_agent"), ("gen_ai.request.model", "gpt-4o"),
             ("gen_ai.usage.input_tokens", 100), ("gen_ai.usage.cost", 1.0));
         var body = MappedEvents.Of(Export("ai", [], span)).Body(RootId);
 
@@ -284,7 +284,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Events_are_deterministic_so_a_resent_export_merges_into_the_same_rows()
     {
-        var request = Langfuse(Span(RootId, null, ("user.id", "u")), Span(ChildId, RootId));
+        var request = Langfuse(NewSpan(RootId, null, ("user.id", "u")), NewSpan(ChildId, RootId));
         var first = MappedEvents.Of(request).All;
         var again = MappedEvents.Of(request.Clone()).All;
 
@@ -295,10 +295,10 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Span_without_span_id_rejects_the_whole_export()
     {
-        var broken = Span(RootId, null);
+        var broken = NewSpan(RootId, null);
         broken.SpanId = Google.Protobuf.ByteString.Empty;
 
-        var mapping = OtlpSpanMapper.Map(Langfuse(Span(ChildId, RootId), broken), MappedEvents.ReceivedAt);
+        var mapping = OtlpSpanMapper.Map(Langfuse(NewSpan(ChildId, RootId), broken), MappedEvents.ReceivedAt);
 
         Assert.Contains("spanId", mapping.Error);
         Assert.Empty(mapping.Spans);
@@ -307,9 +307,9 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Missing_times_borrow_the_other_edge_or_the_receive_time()
     {
-        var noEnd = Span(RootId, null);
+        var noEnd = NewSpan(RootId, null);
         noEnd.EndTimeUnixNano = 0;
-        var noTimes = Span(ChildId, RootId);
+        var noTimes = NewSpan(ChildId, RootId);
         noTimes.StartTimeUnixNano = noTimes.EndTimeUnixNano = 0;
         var events = MappedEvents.Of(Langfuse(noEnd, noTimes));
 
@@ -320,7 +320,7 @@ public sealed class OtlpSpanMapperTests
     [Fact]
     public void Event_type_spans_have_no_end_time()
     {
-        var body = MappedEvents.Of(Langfuse(Span(RootId, null, ("langfuse.observation.type", "event")))).Body(RootId);
+        var body = MappedEvents.Of(Langfuse(NewSpan(RootId, null, ("langfuse.observation.type", "event")))).Body(RootId);
 
         Assert.False(body.TryGetProperty("endTime", out _));
         Assert.Equal(JsonValueKind.String, body.GetProperty("startTime").ValueKind);
