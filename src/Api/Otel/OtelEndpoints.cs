@@ -83,7 +83,7 @@ public static partial class OtelEndpoints
         }
 
         return json
-            ? TypedResults.Content(JsonFormatter.Default.Format(response), JsonType)
+            ? TypedResults.Content(response.PartialSuccess is null ? "{}" : JsonFormatter.Default.Format(response), JsonType)
             : TypedResults.Bytes(response.ToByteArray(), ProtobufType);
     }
 
