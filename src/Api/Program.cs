@@ -1,5 +1,7 @@
 using Lantern.Api;
+using Lantern.Api.Auth;
 using Lantern.Api.Health;
+using Lantern.Api.Ingestion;
 using Lantern.Api.Otel;
 using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Options;
@@ -12,10 +14,13 @@ if (args is ["migrate", ..])
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddLanternSilo(builder.Configuration);
 builder.Services.AddLanternHealth();
+builder.Services.AddLanternAuth();
+builder.Services.AddLanternIngestion(builder.Configuration);
 builder.Services.AddLanternOtel();
 
 var app = builder.Build();
 app.MapLanternHealth();
+app.MapLanternIngestion();
 app.MapLanternOtel();
 try
 {

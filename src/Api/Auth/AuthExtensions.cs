@@ -1,8 +1,17 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Lantern.Api.Auth;
 
 /// <summary>Declares project-key authentication once per route group.</summary>
 public static class AuthExtensions
 {
+    public static IServiceCollection AddLanternAuth(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProjectAuthenticator>();
+        return services;
+    }
+
     public static TBuilder RequireProjectKey<TBuilder>(this TBuilder builder, bool allowScoresOnly = false)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((factory, next) =>

@@ -5,7 +5,6 @@ using Lantern.Api.Otel.Mapping;
 using Lantern.Api.Otel.Protos;
 using Lantern.Contracts.Ingestion;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Lantern.Api.Otel;
@@ -24,7 +23,7 @@ public static partial class OtelEndpoints
         services.AddOptions<OtlpOptions>().BindConfiguration(OtlpOptions.Section)
             .Validate(o => o.MaxBodyBytes > 0, $"{OtlpOptions.Section}:MaxBodyBytes must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton<ProjectAuthenticator>();
+        services.AddLanternAuth();
         return services;
     }
 

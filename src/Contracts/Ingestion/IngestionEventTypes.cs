@@ -26,8 +26,13 @@ public static class IngestionEventTypes
         ["sdk-log"] = IngestionEventType.SdkLog,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<IngestionEventType, string> NameOf = ByName.ToFrozenDictionary(p => p.Value, p => p.Key);
+
     /// <summary>Parses a wire name such as <c>span-update</c>.</summary>
     public static bool TryParse(string name, out IngestionEventType type) => ByName.TryGetValue(name, out type);
+
+    /// <summary>The wire name of a type, such as <c>span-update</c>.</summary>
+    public static string WireName(this IngestionEventType type) => NameOf[type];
 
     /// <summary>The wire names, for error messages.</summary>
     public static IEnumerable<string> Names => ByName.Keys;

@@ -27,7 +27,7 @@ public static class BulkUpsert
         var command = new NpgsqlBatchCommand(sql.ToString());
         foreach (var column in columns)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = column.Values });
+            command.Parameters.Add(new NpgsqlParameter { Value = column.Values, DataTypeName = column.ArrayType.Replace("timestamptz", "timestamp with time zone", StringComparison.Ordinal) });
         }
 
         return command;

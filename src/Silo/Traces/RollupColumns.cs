@@ -14,7 +14,7 @@ internal static class RollupColumns
         new("project_id", "text[]", rows.Select(r => r.Key.ProjectId).ToArray()),
         new("scope", "text[]", rows.Select(r => ScopeName(r.Key.Scope)).ToArray()),
         new("scope_key", "text[]", rows.Select(r => r.Key.Key).ToArray()),
-        new("scope_version", "int[]", rows.Select(r => r.Key.Version).ToArray()),
+        new("scope_version", "integer[]", rows.Select(r => r.Key.Version).ToArray()),
         new("bucket", "timestamptz[]", rows.Select(r => r.Key.Bucket.UtcDateTime).ToArray()),
         new("model", "text[]", rows.Select(r => r.Key.Model).ToArray()),
         Sum("traces", "bigint[]", rows.Select(r => r.Value.Traces).ToArray()),

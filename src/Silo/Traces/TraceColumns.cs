@@ -26,7 +26,7 @@ internal static class TraceColumns
         new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), "jsonb"),
         new("total_cost", "numeric[]", rows.Select(r => r.TotalCost).ToArray()),
         new("latency", "float8[]", rows.Select(r => r.Latency).ToArray()),
-        new("observation_count", "int[]", rows.Select(r => r.ObservationCount).ToArray()),
+        new("observation_count", "integer[]", rows.Select(r => r.ObservationCount).ToArray()),
         new("fields", "text[]", rows.Select(r => r.FieldsJson).ToArray(), "jsonb"),
         new("updated_at", "timestamptz[]", rows.Select(_ => DateTime.UtcNow).ToArray(), OnConflict: UpdatedNow),
     ];
@@ -61,7 +61,7 @@ internal static class TraceColumns
         new("output_price", "numeric[]", rows.Select(r => r.Cost.OutputPrice).ToArray()),
         new("total_price", "numeric[]", rows.Select(r => r.Cost.TotalPrice).ToArray()),
         new("prompt_name", "text[]", rows.Select(r => r.PromptName).ToArray()),
-        new("prompt_version", "int[]", rows.Select(r => r.PromptVersion).ToArray()),
+        new("prompt_version", "integer[]", rows.Select(r => r.PromptVersion).ToArray()),
         new("fields", "text[]", rows.Select(r => r.FieldsJson).ToArray(), "jsonb"),
         new("updated_at", "timestamptz[]", rows.Select(_ => DateTime.UtcNow).ToArray(), OnConflict: UpdatedNow),
     ];

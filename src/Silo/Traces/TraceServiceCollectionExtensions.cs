@@ -16,6 +16,7 @@ public static class TraceServiceCollectionExtensions
         services.AddOptions<TraceWriteOptions>();
         services.AddSingleton<TraceWriteBatcher>();
         services.AddSingleton<ITraceStore, PostgresTraceStore>();
+        services.AddSingleton<ObservationTraceLookup>();
         services.AddSingleton<IRollupStore, PostgresRollupStore>();
         services.AddSingleton<IRollupNotifier, GrainRollupNotifier>();
         services.TryAddSingleton<IObservationPricer, ClientUsagePricer>();

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Lantern.Api.Ingestion;
+
+/// <summary>Ingestion counters and the acknowledgement latency, named as Prometheus exports them.</summary>
+public sealed class IngestionMetrics
+{
+    /// <summary>The meter of the API process.</summary>
+    public const string MeterName = "Lantern.Api";
+
+    private readonly Counter<long> _events;
+    private readonly Counter<long> _bytes;
+    private readonly Histogram<double> _ackDuration;
+
+    public IngestionMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        _events = meter.CreateCounter<long>("lantern_ingestion_events_total", description: "Ingested events by project, event type and outcome.");
+        _bytes = meter.CreateCounter<long>("lantern_ingestion_bytes_total", "By", "Request bytes received by the ingestion endpoints.");
+        _ackDuration = meter.CreateHistogram<double>("lantern_ingestion_ack_duration_seconds", "s",
+            "Time from request start to acknowledgement (events durable).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+    }
+
+    public void Event(string projectId, string eventType, string outcome) =>
+        _events.Add(1, new TagList { { "project", projectId }, { "event_type", eventType }, { "outcome", outcome } });
+
+    public void Bytes(string projectId, string endpoint, long count) =>
+        _bytes.Add(count, new TagList { { "project", projectId }, { "endpoint", endpoint } });
+
+    public void Acknowledged(string endpoint, TimeSpan elapsed) =>
+        _ackDuration.Record(elapsed.TotalSeconds, new TagList { { "endpoint", endpoint } });
+}

@@ -1,0 +1,65 @@
+using Lantern.Contracts.Ingestion;
+using Lantern.Contracts.Runtime;
+using Lantern.Contracts.Traces;
+
+namespace Lantern.Api.Ingestion;
+
+/// <summary>
+/// Routes a batch's events to their trace and score grains, all grains at once, and reports each event as stored (201)
+/// or failed (500). Grains return only after their rows are committed, so a success is durable.
+/// </summary>
+public sealed partial class IngestionPipeline(IGrainFactory grains, EventRouter router, IngestionMetrics metrics, ILogger<IngestionPipeline> logger)
+    : IIngestionPipeline
+{
+    public async Task<IngestionResponse> IngestAsync(string projectId, IReadOnlyList<IngestionEvent> events, CancellationToken cancellationToken)
+    {
+        var routes = await router.RouteAsync(projectId, events, cancellationToken);
+        var calls = new List<(IReadOnlyList<IngestionEvent> Events, Task Call)>(routes.Traces.Count + routes.Scores.Count);
+        foreach (var (traceId, traceEvents) in routes.Traces)
+        {
+            calls.Add((traceEvents, Call(() => grains.GetGrain<ITraceGrain>($"{projectId}/{traceId}").ApplyAsync(traceEvents))));
+        }
+
+        foreach (var (scoreId, scoreEvents) in routes.Scores)
+        {
+            calls.Add((scoreEvents, Call(() => grains.GetGrain<IScoreGrain>($"{projectId}/{scoreId}").ApplyAsync(scoreEvents))));
+        }
+
+        var response = new IngestionResponse(new List<IngestionSuccess>(events.Count), []);
+        Succeed(projectId, routes.Unstored, response);
+        foreach (var (callEvents, call) in calls)
+        {
+            try
+            {
+                await call;
+                Succeed(projectId, callEvents, response);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogStoreFailed(logger, exception, projectId, callEvents.Count);
+                foreach (var @event in callEvents)
+                {
+                    response.Errors.Add(new IngestionError(@event.EventId, StatusCodes.Status500InternalServerError, null, "Internal Server Error"));
+                    metrics.Event(projectId, @event.Type.WireName(), "failed");
+                }
+            }
+        }
+
+        return response;
+    }
+
+    private void Succeed(string projectId, IEnumerable<IngestionEvent> stored, IngestionResponse response)
+    {
+        foreach (var @event in stored)
+        {
+            response.Successes.Add(new IngestionSuccess(@event.EventId, StatusCodes.Status201Created));
+            metrics.Event(projectId, @event.Type.WireName(), "stored");
+        }
+    }
+
+    // A grain call that throws synchronously still becomes a failed task, so one bad trace cannot fail the batch.
+    private static async Task Call(Func<Task> call) => await call();
+
+    [LoggerMessage(LogLevel.Error, "Storing {Count} events of project {ProjectId} failed; they are reported as 500 and the SDK will resend them")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string projectId, int count);
+}
