@@ -20,6 +20,16 @@ public sealed class LanternApp(string connectionString, IReadOnlyDictionary<stri
         return app;
     }
 
+    /// <summary>Starts the app on a real loopback port (Kestrel), for clients outside the process such as node SDK scripts.</summary>
+    public static async Task<(LanternApp App, string BaseUrl)> StartListeningAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new LanternApp(await PostgresServer.CreateDatabaseAsync(), settings);
+        var port = Posix.FreePort();
+        app.UseKestrel(port);
+        app.StartServer();
+        return (app, $"http://127.0.0.1:{port}");
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("LANTERN_DATABASE_URL", connectionString);

@@ -19,19 +19,15 @@ public sealed class JsSdkCompatibilityTests
     public async Task Traces_from_the_langfuse_js_sdk_v5_are_stored_as_langfuse_would_store_them()
     {
         var packages = await NodePackages.InstallAsync(Packages);
-        await using var app = new LanternApp(await PostgresServer.CreateDatabaseAsync());
-        var port = Posix.FreePort();
-        app.UseKestrel(port);
-        app.StartServer();
+        var (app, baseUrl) = await LanternApp.StartListeningAsync();
+        await using var _ = app;
 
-        var script = Path.Combine(RepositoryRoot.Path, "tests", "Lantern.Tests", "Otel", "Scripts", "langfuse-otel-v5.js");
-        var (exitCode, output, errors) = await NodePackages.RunNodeAsync(packages, script, new Dictionary<string, string>
+        var output = await NodePackages.RunScriptAsync(packages, "langfuse-otel-v5.js", new Dictionary<string, string>
         {
-            ["LANGFUSE_BASE_URL"] = $"http://127.0.0.1:{port}",
+            ["LANGFUSE_BASE_URL"] = baseUrl,
             ["LANGFUSE_PUBLIC_KEY"] = LanternApp.PublicKey,
             ["LANGFUSE_SECRET_KEY"] = LanternApp.SecretKey,
-        }, TimeSpan.FromMinutes(2));
-        Assert.True(exitCode == 0, $"the SDK script failed ({exitCode}):\n{output}\n{errors}");
+        });
         var ids = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith('{'))).RootElement;
         string Id(string name) => ids.GetProperty(name).GetString()!;
 
