@@ -63,6 +63,12 @@ public static class OtlpJsonReader
                     {
                         obj[key] = number;
                     }
+                    else if (LongFields.Contains(key) && value is JsonValue integer && integer.GetValueKind() == JsonValueKind.Number &&
+                             integer.ToJsonString() is var digits && digits.TrimStart('-').All(char.IsAsciiDigit))
+                    {
+                        // As a string the protobuf parser keeps all 64 bits; as a number it would go through a double.
+                        obj[key] = digits;
+                    }
                     else
                     {
                         Normalise(value);

@@ -55,7 +55,7 @@ public sealed class OtlpRequestDecoderTests
     {
         const string export = """
             {"resource_spans":[{"scope_spans":[{"spans":[{"trace_id":"0AF7651916CD43DD8448EB211C80319C","span_id":"b7ad6b7169203331",
-              "kind":"SPAN_KIND_CLIENT","start_time_unix_nano":{"low":1,"high":1},"end_time_unix_nano":1795428001500000000,
+              "kind":"SPAN_KIND_CLIENT","start_time_unix_nano":{"low":1,"high":1},"end_time_unix_nano":1795428001500000001,
               "attributes":[{"key":"n","value":{"intValue":"9007199254740993"}}],"status":{"code":"STATUS_CODE_OK"}}]}]}]}
             """;
 
@@ -66,6 +66,7 @@ public sealed class OtlpRequestDecoderTests
         Assert.Equal(TraceId, Convert.ToHexStringLower(span.TraceId.Span));
         Assert.Equal(Span.Types.SpanKind.Client, span.Kind);
         Assert.Equal((1UL << 32) + 1, span.StartTimeUnixNano);
+        Assert.Equal(1795428001500000001UL, span.EndTimeUnixNano);
         Assert.Equal(9007199254740993L, span.Attributes[0].Value.IntValue);
         Assert.Equal(Status.Types.StatusCode.Ok, span.Status.Code);
     }

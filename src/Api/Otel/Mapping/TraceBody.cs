@@ -5,6 +5,9 @@ namespace Lantern.Api.Otel.Mapping;
 /// <summary>The body of a span's <c>trace-create</c> (reference §4.3 item 2): full for a root span, partial otherwise.</summary>
 public static class TraceBody
 {
+    /// <summary>The ingestion schema's limit on trace names.</summary>
+    private const int MaxNameLength = 1000;
+
     /// <summary>The trace upsert of a span, or null when the span is not a root and carries no trace attributes.</summary>
     public static JsonObject? Build(SpanContext span, SpanFacts facts, JsonNode? input, JsonNode? output, JsonObject observationMetadata)
     {
@@ -15,7 +18,8 @@ public static class TraceBody
         }
 
         var body = Shallow(facts);
-        EventBodies.Set(body, "name", a.Text("langfuse.trace.name") ?? (facts.IsRoot ? GenerationAttributes.Name(span) : null));
+        var name = a.Text("langfuse.trace.name") ?? (facts.IsRoot ? GenerationAttributes.Name(span) : null);
+        EventBodies.Set(body, "name", name is { Length: > MaxNameLength } ? name[..MaxNameLength] : name);
         EventBodies.Set(body, "input", JsonText.Parse(a.First("langfuse.trace.input")) ?? (facts.IsRoot ? input?.DeepClone() : null));
         EventBodies.Set(body, "output", JsonText.Parse(a.First("langfuse.trace.output")) ?? (facts.IsRoot ? output?.DeepClone() : null));
         EventBodies.Set(body, "userId", TraceAttributes.UserId(a));
