@@ -3,6 +3,7 @@ using Lantern.Api.Auth;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Otel;
+using Lantern.Api.Queries;
 using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -16,11 +17,13 @@ builder.Services.AddLanternSilo(builder.Configuration);
 builder.Services.AddLanternHealth();
 builder.Services.AddLanternAuth();
 builder.Services.AddLanternIngestion(builder.Configuration);
+builder.Services.AddLanternQueries();
 builder.Services.AddLanternOtel();
 
 var app = builder.Build();
 app.MapLanternHealth();
 app.MapLanternIngestion();
+app.MapLanternQueries();
 app.MapLanternOtel();
 try
 {

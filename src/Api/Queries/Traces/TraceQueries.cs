@@ -1,0 +1,78 @@
+using Lantern.Api.Queries.Observations;
+using Lantern.Api.Queries.Scores;
+using Npgsql;
+
+namespace Lantern.Api.Queries.Traces;
+
+/// <summary>Reads traces from PostgreSQL; every query is bounded by project and served by an index.</summary>
+public sealed class TraceQueries(NpgsqlDataSource dataSource)
+{
+    public async Task<Paged<TraceView>> ListAsync(TraceListRequest request, CancellationToken cancellationToken)
+    {
+        var where = request.Where;
+        var total = await CountAsync("traces t", where, cancellationToken);
+        var sql = $"SELECT {TraceRows.Columns} FROM traces t {where.Clause} ORDER BY {request.OrderBy}, t.id " +
+                  $"LIMIT {where.Parameter(request.Page.Limit)} OFFSET {where.Parameter(request.Page.Offset)}";
+        var traces = new List<TraceView>(Math.Min(request.Page.Limit, 1000));
+        await using (var command = where.Command(dataSource, sql))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                traces.Add(request.Fields.Apply(TraceRows.Read(reader)));
+            }
+        }
+
+        return new Paged<TraceView>(traces, PageMeta.Of(request.Page, total));
+    }
+
+    public async Task<TraceDetailView?> GetAsync(string projectId, string traceId, TraceFields fields, CancellationToken cancellationToken)
+    {
+        var where = new SqlWhere("t.project_id", projectId).Add("t.id = {0}", traceId);
+        TraceView? trace = null;
+        await using (var command = where.Command(dataSource, $"SELECT {TraceRows.Columns} FROM traces t {where.Clause}"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                trace = fields.Apply(TraceRows.Read(reader));
+            }
+        }
+
+        if (trace is null)
+        {
+            return null;
+        }
+
+        var observations = fields.Observations
+            ? await ReadAsync($"SELECT {ObservationRows.Columns} FROM observations WHERE project_id = $1 AND trace_id = $2 ORDER BY start_time, id",
+                projectId, traceId, ObservationRows.Read, cancellationToken)
+            : [];
+        var scores = fields.Scores
+            ? await ReadAsync($"SELECT {ScoreRows.Columns} FROM scores WHERE project_id = $1 AND trace_id = $2 ORDER BY timestamp, id",
+                projectId, traceId, ScoreRows.Read, cancellationToken)
+            : [];
+        return TraceDetailView.Of(trace, observations, scores);
+    }
+
+    public async Task<long> CountAsync(string from, SqlWhere where, CancellationToken cancellationToken)
+    {
+        await using var command = where.Command(dataSource, $"SELECT count(*) FROM {from} {where.Clause}");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task<List<T>> ReadAsync<T>(string sql, string projectId, string traceId, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = projectId });
+        command.Parameters.Add(new NpgsqlParameter { Value = traceId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}
