@@ -94,10 +94,13 @@ public static partial class OtelEndpoints
         }
 
         var failed = result.Errors.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var rejected = mapping.Spans.Count(s => s.Events.Any(e => failed.ContainsKey(e.EventId)));
-        var reasons = string.Join("; ", result.Errors.Take(5).Select(e => $"{e.Id}: {e.Message} {e.Error}".Trim()));
-        LogRejected(logger, rejected, mapping.Spans.Count, reasons);
-        return new ExportTracePartialSuccess { RejectedSpans = rejected, ErrorMessage = reasons };
+        var rejected = mapping.Spans
+            .Select(s => (s.SpanId, Error: s.Events.Select(e => failed.GetValueOrDefault(e.EventId)).FirstOrDefault(e => e is not null)))
+            .Where(s => s.Error is not null)
+            .ToList();
+        var reasons = string.Join("; ", rejected.Take(5).Select(s => $"span {s.SpanId}: {s.Error!.Message} {s.Error.Error}".Trim()));
+        LogRejected(logger, rejected.Count, mapping.Spans.Count, reasons);
+        return new ExportTracePartialSuccess { RejectedSpans = rejected.Count, ErrorMessage = reasons };
     }
 
     private static JsonHttpResult<OtlpError> Fail(int status, string error, string message) =>

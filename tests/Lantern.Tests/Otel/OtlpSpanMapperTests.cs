@@ -325,4 +325,45 @@ public sealed class OtlpSpanMapperTests
         Assert.False(body.TryGetProperty("endTime", out _));
         Assert.Equal(JsonValueKind.String, body.GetProperty("startTime").ValueKind);
     }
+
+    [Fact]
+    public void GenAi_message_events_become_input_and_output()
+    {
+        var span = NewSpan(RootId, null, ("gen_ai.request.model", "gpt-4o"));
+        span.Events.Add(MessageEvent("gen_ai.system.message", ("content", "be brief")));
+        span.Events.Add(MessageEvent("gen_ai.user.message", ("content", "hi")));
+        span.Events.Add(MessageEvent("gen_ai.choice", ("index", 0L), ("message", "{\"content\":\"hello\"}")));
+        var body = MappedEvents.Of(Export("semconv", [], span)).Body(RootId);
+
+        Assert.Equal("[{\"role\":\"system\",\"content\":\"be brief\"},{\"role\":\"user\",\"content\":\"hi\"}]", body.GetProperty("input").GetRawText());
+        Assert.Equal("hello", body.GetProperty("output")[0].GetProperty("message").GetProperty("content").GetString());
+    }
+
+    [Fact]
+    public void OpenInference_input_and_output_values_are_used_when_langfuse_sets_none()
+    {
+        var span = NewSpan(RootId, null, ("openinference.span.kind", "RETRIEVER"), ("input.value", "{\"query\":\"sky\"}"), ("output.value", "plain text"));
+        var body = MappedEvents.Of(Export("openinference.instrumentation", [], span)).Body(RootId);
+
+        Assert.Equal("sky", body.GetProperty("input").GetProperty("query").GetString());
+        Assert.Equal("plain text", body.GetProperty("output").GetString());
+    }
+
+    [Fact]
+    public void Vercel_time_to_first_chunk_gives_the_completion_start_time()
+    {
+        var span = NewSpan(RootId, null, ("ai.operationId", "ai.streamText.doStream"), ("ai.model.id", "gpt-4o-mini"), ("ai.response.msToFirstChunk", 120.5));
+        var observation = MappedEvents.Of(Export("ai", [], span)).Observation(RootId);
+
+        Assert.Equal(IngestionEventType.GenerationCreate, observation.Type);
+        Assert.Equal("gpt-4o-mini", observation.Body.GetProperty("model").GetString());
+        Assert.Equal("2026-11-23T10:00:00.1205000Z", observation.Body.GetProperty("completionStartTime").GetString());
+    }
+
+    private static Span.Types.Event MessageEvent(string name, params (string Key, object Value)[] attributes)
+    {
+        var spanEvent = new Span.Types.Event { Name = name, TimeUnixNano = Nanos(Start) };
+        spanEvent.Attributes.AddRange(attributes.Select(a => Attribute(a.Key, a.Value)));
+        return spanEvent;
+    }
 }
