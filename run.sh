@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root="$(pwd)"
 source scripts/postgres.sh
+source scripts/onnxruntime.sh
 
 data_dir="${LANTERN_DATA_DIR:-$root/.data}"
 mkdir -p "$data_dir"

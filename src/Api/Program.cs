@@ -1,7 +1,9 @@
 using Lantern.Api;
+using Lantern.Api.Admin;
 using Lantern.Api.Auth;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
+using Lantern.Api.Models;
 using Lantern.Api.Otel;
 using Lantern.Api.Queries;
 using Lantern.Silo.Hosting;
@@ -24,6 +26,8 @@ var app = builder.Build();
 app.MapLanternHealth();
 app.MapLanternIngestion();
 app.MapLanternQueries();
+app.MapLanternAdmin();
+app.MapLanternModels();
 app.MapLanternOtel();
 try
 {

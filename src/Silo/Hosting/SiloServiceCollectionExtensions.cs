@@ -1,4 +1,5 @@
 using Lantern.Contracts.Runtime;
+using Lantern.Silo.Pricing;
 using Lantern.Silo.Projects;
 using Lantern.Silo.Runtime;
 using Lantern.Silo.Storage;
@@ -58,6 +59,7 @@ public static class SiloServiceCollectionExtensions
         // Migrations first: hosted services start in registration order.
         services.AddHostedService<MigrationHostedService>();
         services.AddGrainRuntime();
+        services.AddLanternPricing();
         services.AddLanternTraces();
         return services;
     }

@@ -36,6 +36,45 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource, SecretHasher hashe
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    /// <summary>Whether the project exists.</summary>
+    public async Task<bool> ExistsAsync(string projectId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT 1 FROM projects WHERE id = $1");
+        command.Parameters.Add(new() { Value = projectId });
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    /// <summary>Marks a key revoked; false when the project has no such active key.</summary>
+    public async Task<bool> RevokeKeyAsync(string projectId, string publicKey, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE api_keys SET revoked_at = now() WHERE project_id = $1 AND public_key = $2 AND revoked_at IS NULL");
+        command.Parameters.Add(new() { Value = projectId });
+        command.Parameters.Add(new() { Value = publicKey });
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>The project's keys, secrets shown only in their display form.</summary>
+    public async Task<IReadOnlyList<ApiKeySummary>> ListKeysAsync(string projectId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT public_key, display_secret_key, note, created_at, revoked_at FROM api_keys WHERE project_id = $1 ORDER BY created_at");
+        command.Parameters.Add(new() { Value = projectId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<ApiKeySummary>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add(new ApiKeySummary(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return keys;
+    }
+
+    /// <summary>A new random key pair in Langfuse's format.</summary>
+    public static (string PublicKey, string SecretKey) NewKeyPair() =>
+        ($"pk-lf-{Guid.NewGuid()}", $"sk-lf-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))}");
+
     /// <summary>The secret as shown after creation: its prefix and last four characters.</summary>
     public static string DisplaySecret(string secretKey) =>
         secretKey.Length <= 12 ? "sk-lf-..." : $"{secretKey[..6]}...{secretKey[^4..]}";

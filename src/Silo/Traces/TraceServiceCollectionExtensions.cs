@@ -4,7 +4,6 @@ using Lantern.Grains.Traces;
 using Lantern.Silo.Rollups;
 using Lantern.Silo.Runtime;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lantern.Silo.Traces;
 
@@ -19,7 +18,6 @@ public static class TraceServiceCollectionExtensions
         services.AddSingleton<ObservationTraceLookup>();
         services.AddSingleton<IRollupStore, PostgresRollupStore>();
         services.AddSingleton<IRollupNotifier, GrainRollupNotifier>();
-        services.TryAddSingleton<IObservationPricer, ClientUsagePricer>();
         services.AddGrain<ITraceGrain, TraceGrain>();
         services.AddGrain<IScoreGrain, ScoreGrain>();
         services.AddGrain<IUserGrain, UserGrain>();

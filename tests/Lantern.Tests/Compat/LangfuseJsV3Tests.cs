@@ -6,18 +6,13 @@ namespace Lantern.Tests.Compat;
 public sealed class LangfuseJsV3Tests
 {
     [Fact]
-    public async Task Everything_the_js_v3_sdk_sends_is_stored_field_by_field()
+    public async Task Everything_the_js_v3_sdk_sends_is_stored_field_by_field_and_read_back_through_its_fetch_helpers()
     {
         var packages = await NodePackages.InstallAsync("langfuse@3.39.2");
         var (app, baseUrl) = await LanternApp.StartListeningAsync();
         await using var _ = app;
 
-        await NodePackages.RunScriptAsync(packages, "langfuse-v3.js", new Dictionary<string, string>
-        {
-            ["LANGFUSE_BASEURL"] = baseUrl,
-            ["LANGFUSE_PUBLIC_KEY"] = LanternApp.PublicKey,
-            ["LANGFUSE_SECRET_KEY"] = LanternApp.SecretKey,
-        });
+        await NodePackages.RunScriptAsync(packages, "langfuse-v3.js", SdkEnvironment(baseUrl));
 
         var trace = Assert.Single(await Sql.RowsAsync(app.ConnectionString, "SELECT * FROM traces"));
         Assert.Equal(("sdk-trace", "sdk-chat", "sdk-user", "sdk-session", "1.2.3", "v7"),
@@ -48,5 +43,22 @@ public sealed class LangfuseJsV3Tests
             ((string)scores["sdk-score"]["name"]!, (double)scores["sdk-score"]["value"]!, (string)scores["sdk-score"]["comment"]!, (string)scores["sdk-score"]["trace_id"]!));
         Assert.Equal(("csat", "happy", "sdk-session"),
             ((string)scores["sdk-session-score"]["name"]!, (string)scores["sdk-session-score"]["string_value"]!, (string)scores["sdk-session-score"]["session_id"]!));
+
+        var output = await NodePackages.RunScriptAsync(packages, "langfuse-v3-read.js", SdkEnvironment(baseUrl));
+        var read = LangfuseBatch.Json(output.Trim().Split('\n')[^1]);
+        Assert.Equal(["sdk-trace"], read.GetProperty("traceIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(1, read.GetProperty("totalItems").GetInt32());
+        Assert.Equal(("sdk-chat", 3), (read.GetProperty("traceName").GetString(), read.GetProperty("observationCount").GetInt32()));
+        Assert.Equal(["quality"], read.GetProperty("scoreNames").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["sdk-generation"], read.GetProperty("generationIds").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(("gpt-4o", 1000), (read.GetProperty("generationModel").GetString(), read.GetProperty("generationInput").GetInt32()));
+        Assert.Equal(["sdk-session"], read.GetProperty("sessionIds").EnumerateArray().Select(e => e.GetString()));
     }
+
+    private static Dictionary<string, string> SdkEnvironment(string baseUrl) => new()
+    {
+        ["LANGFUSE_BASEURL"] = baseUrl,
+        ["LANGFUSE_PUBLIC_KEY"] = LanternApp.PublicKey,
+        ["LANGFUSE_SECRET_KEY"] = LanternApp.SecretKey,
+    };
 }

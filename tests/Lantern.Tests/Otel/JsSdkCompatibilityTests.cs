@@ -54,6 +54,9 @@ public sealed class JsSdkCompatibilityTests
         Assert.Equal(0.2, Json(generation["model_parameters"]).GetProperty("temperature").GetDouble());
         var usage = Json(generation["usage_details"]);
         Assert.Equal((1000, 500, 1500), (usage.GetProperty("input").GetInt64(), usage.GetProperty("output").GetInt64(), usage.GetProperty("total").GetInt64()));
+        // Priced from the default table: gpt-4o at $2.50 / $10 per million input / output tokens.
+        Assert.Equal(0.0075m, (decimal)generation["total_cost"]!);
+        Assert.Equal(0.0075m, (decimal)trace["total_cost"]!);
         Assert.Equal("user", Json(generation["input"])[0].GetProperty("role").GetString());
         Assert.Equal("Rayleigh scattering.", Json(generation["output"]).GetProperty("content").GetString());
         Assert.True((DateTime)generation["end_time"]! >= (DateTime)generation["start_time"]!);

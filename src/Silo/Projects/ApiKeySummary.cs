@@ -1,0 +1,4 @@
+namespace Lantern.Silo.Projects;
+
+/// <summary>A key as the admin API lists it: never the secret, only its display form.</summary>
+public sealed record ApiKeySummary(string PublicKey, string DisplaySecretKey, string? Note, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);
