@@ -5,6 +5,7 @@ using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
 using Lantern.Api.Models;
+using Lantern.Api.Otel;
 using Lantern.Api.Queries;
 using Lantern.Api.Rollups;
 using Lantern.Silo.Hosting;
@@ -22,6 +23,7 @@ builder.Services.AddLanternAuth();
 builder.Services.AddLanternIngestion(builder.Configuration);
 builder.Services.AddLanternQueries();
 builder.Services.AddLanternRollups();
+builder.Services.AddLanternOtel();
 
 var app = builder.Build();
 app.MapLanternHealth();
@@ -31,6 +33,7 @@ app.MapLanternAdmin();
 app.MapLanternModels();
 app.MapLanternMetrics();
 app.MapLanternRollups();
+app.MapLanternOtel();
 try
 {
     await app.RunAsync();
