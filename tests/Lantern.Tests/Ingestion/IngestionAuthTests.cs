@@ -50,4 +50,19 @@ public sealed class IngestionAuthTests
         Assert.Equal(1L, await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM scores"));
         Assert.Equal(0L, await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM traces"));
     }
+
+    [Fact]
+    public async Task Another_projects_keys_write_to_that_project_only_and_mixed_pairs_are_refused()
+    {
+        await using var app = await LanternApp.StartAsync();
+        var other = await SecondProject.CreateAsync(app);
+        var mixed = app.CreateClient().Authorized(LanternApp.PublicKey, SecondProject.SecretKey);
+
+        var (stored, _) = await other.PostAsync(Event("trace-create", new JsonObject { ["id"] = "theirs" }));
+        var (refused, _) = await mixed.PostAsync(Event("trace-create", new JsonObject { ["id"] = "mixed" }));
+
+        Assert.Equal((HttpStatusCode.MultiStatus, HttpStatusCode.Unauthorized), (stored.StatusCode, refused.StatusCode));
+        var rows = await Sql.RowsAsync(app.ConnectionString, "SELECT project_id, id FROM traces");
+        Assert.Equal((SecondProject.Id, "theirs"), ((string)Assert.Single(rows)["project_id"]!, (string)rows[0]["id"]!));
+    }
 }
