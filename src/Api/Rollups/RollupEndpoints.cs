@@ -23,6 +23,7 @@ public static class RollupEndpoints
         group.MapGet("/prompts/{name}/metrics", ScopeEndpoints.PromptMetricsAsync).WithName("GetPromptMetrics")
             .WithSummary("Per prompt version: generations, latency, time to first token, cost, tokens, scores");
         group.MapGet("/metrics/usage", UsageEndpoint.GetAsync).WithName("GetUsage").WithSummary("Cost and tokens over a sliding window");
+        group.MapGet("/alerts/users", SpendAlertEndpoint.GetAsync).WithName("GetUserSpendAlerts").WithSummary("Users over budget or spiking");
         group.MapGet("/metrics/daily", DailyMetricsEndpoint.GetAsync).WithName("GetDailyMetrics").WithSummary("Langfuse legacy daily metrics");
         return app;
     }

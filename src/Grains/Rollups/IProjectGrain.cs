@@ -1,4 +1,12 @@
+using Lantern.Contracts.Rollups;
+
 namespace Lantern.Grains.Rollups;
 
-/// <summary>Rollups of a whole project (key <c>projectId/</c>).</summary>
-public interface IProjectGrain : IRollupGrain;
+/// <summary>Rollups of a whole project (key <c>projectId/</c>), and the users whose spend alerted recently.</summary>
+public interface IProjectGrain : IRollupGrain
+{
+    Task ReportUserSpendAlertAsync(UserSpendAlert alert);
+
+    /// <summary>The most recent alerts, newest first.</summary>
+    Task<IReadOnlyList<UserSpendAlert>> GetUserSpendAlertsAsync();
+}

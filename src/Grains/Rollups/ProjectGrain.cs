@@ -1,7 +1,25 @@
+using Lantern.Contracts.Rollups;
+
 namespace Lantern.Grains.Rollups;
 
-/// <summary>See <see cref="IProjectGrain"/>.</summary>
+/// <summary>See <see cref="IProjectGrain"/>. Alerts are kept in memory (the last 100): they are for the on-call now.</summary>
 public sealed class ProjectGrain(IRollupStore store) : RollupGrain(store), IProjectGrain
 {
+    private const int KeptAlerts = 100;
+    private readonly LinkedList<UserSpendAlert> _alerts = new();
+
     protected override RollupScope Scope => RollupScope.Project;
+
+    public Task ReportUserSpendAlertAsync(UserSpendAlert alert)
+    {
+        _alerts.AddFirst(alert);
+        if (_alerts.Count > KeptAlerts)
+        {
+            _alerts.RemoveLast();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<UserSpendAlert>> GetUserSpendAlertsAsync() => Task.FromResult<IReadOnlyList<UserSpendAlert>>([.. _alerts]);
 }

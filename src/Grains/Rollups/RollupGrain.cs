@@ -11,6 +11,7 @@ namespace Lantern.Grains.Rollups;
 public abstract class RollupGrain(IRollupStore store) : Grain, IRollupGrain
 {
     private readonly Dictionary<RollupKey, (RollupValues Values, long Version)> _rows = [];
+    private readonly Dictionary<RollupKey, long> _announced = [];
 
     protected abstract RollupScope Scope { get; }
 
@@ -32,6 +33,7 @@ public abstract class RollupGrain(IRollupStore store) : Grain, IRollupGrain
     {
         foreach (var change in changes)
         {
+            Announce(change);
             var (values, version) = _rows.TryGetValue(change.Key, out var row) ? row : (new RollupValues(), 0);
             if (change.Version <= version)
             {
@@ -46,6 +48,23 @@ public abstract class RollupGrain(IRollupStore store) : Grain, IRollupGrain
 
             values.Add(change.Delta);
             _rows[change.Key] = (values, change.Version);
+        }
+    }
+
+    /// <summary>
+    /// Called once per committed change that reaches this grain, including the first one after activation (which the
+    /// activation's read already counted into the rows), so subclasses can watch what arrives as it arrives.
+    /// </summary>
+    protected virtual void OnArrived(RollupChange change)
+    {
+    }
+
+    private void Announce(RollupChange change)
+    {
+        if (change.Version > _announced.GetValueOrDefault(change.Key))
+        {
+            _announced[change.Key] = change.Version;
+            OnArrived(change);
         }
     }
 

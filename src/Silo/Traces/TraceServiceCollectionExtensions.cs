@@ -3,6 +3,7 @@ using Lantern.Grains.Rollups;
 using Lantern.Grains.Traces;
 using Lantern.Silo.Rollups;
 using Lantern.Silo.Runtime;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Lantern.Silo.Traces;
@@ -18,6 +19,8 @@ public static class TraceServiceCollectionExtensions
         services.AddSingleton<ObservationTraceLookup>();
         services.AddSingleton<IRollupStore, PostgresRollupStore>();
         services.AddSingleton<IRollupNotifier, GrainRollupNotifier>();
+        services.AddSingleton<ISpendAlertSink, SpendAlertSink>();
+        services.AddSingleton(sp => SpendWindowConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddGrain<ITraceGrain, TraceGrain>();
         services.AddGrain<IScoreGrain, ScoreGrain>();
         services.AddGrain<IUserGrain, UserGrain>();
