@@ -13,7 +13,16 @@ public sealed class SqlWhere
     /// <summary>The clause, starting with <c>WHERE</c> (the project condition is always first).</summary>
     public string Clause => _sql.ToString();
 
-    public SqlWhere(string projectColumn, string projectId) => Add($"{projectColumn} = {{0}}", projectId);
+    public SqlWhere(string projectColumn, string projectId)
+    {
+        ProjectId = projectId;
+        Add($"{projectColumn} = {{0}}", projectId);
+    }
+
+    public string ProjectId { get; }
+
+    /// <summary>Whether the clause is the project condition alone (no filter), so counts can come from rollups.</summary>
+    public bool IsProjectOnly => Parameters.Count == 1 && !_sql.ToString().Contains(" AND ", StringComparison.Ordinal);
 
     /// <summary>Adds a condition; <c>{0}</c> in <paramref name="condition"/> stands for the parameter holding <paramref name="value"/>.</summary>
     public SqlWhere Add(string condition, object value)

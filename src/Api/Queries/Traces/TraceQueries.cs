@@ -1,16 +1,22 @@
 using Lantern.Api.Queries.Observations;
 using Lantern.Api.Queries.Scores;
+using Lantern.Contracts.Runtime;
+using Lantern.Grains.Rollups;
 using Npgsql;
 
 namespace Lantern.Api.Queries.Traces;
 
 /// <summary>Reads traces from PostgreSQL; every query is bounded by project and served by an index.</summary>
-public sealed class TraceQueries(NpgsqlDataSource dataSource)
+public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grains)
 {
     public async Task<Paged<TraceView>> ListAsync(TraceListRequest request, CancellationToken cancellationToken)
     {
         var where = request.Where;
-        var total = await CountAsync("traces t", where, cancellationToken);
+        // An unfiltered list's total is the project's trace count, which its rollup holds: counting rows would read the
+        // whole project index on every page (0.5 s at 450k traces).
+        var total = where.IsProjectOnly
+            ? (await grains.GetGrain<IProjectGrain>($"{where.ProjectId}/").GetSummaryAsync(null, null)).Traces
+            : await CountAsync("traces t", where, cancellationToken);
         var sql = $"SELECT {TraceRows.Columns} FROM traces t {where.Clause} ORDER BY {request.OrderBy}, t.id " +
                   $"LIMIT {where.Parameter(request.Page.Limit)} OFFSET {where.Parameter(request.Page.Offset)}";
         var traces = new List<TraceView>(Math.Min(request.Page.Limit, 1000));
