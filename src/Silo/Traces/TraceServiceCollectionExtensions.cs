@@ -20,6 +20,16 @@ public static class TraceServiceCollectionExtensions
         services.AddSingleton<IRollupStore, PostgresRollupStore>();
         services.AddSingleton<IRollupNotifier, GrainRollupNotifier>();
         services.AddSingleton<ISpendAlertSink, SpendAlertSink>();
+        services.AddSingleton<AlertWebhook>();
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new AlertWebhookOptions
+            {
+                Url = configuration["LANTERN_ALERT_WEBHOOK_URL"] is { Length: > 0 } url ? new Uri(url) : null,
+                Secret = configuration["LANTERN_ALERT_WEBHOOK_SECRET"],
+            };
+        });
         services.AddSingleton(sp => SpendWindowConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
         services.AddGrain<ITraceGrain, TraceGrain>();
         services.AddGrain<IScoreGrain, ScoreGrain>();
