@@ -6,6 +6,7 @@ using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
 using Lantern.Api.Models;
 using Lantern.Api.Otel;
+using Lantern.Api.Prompts;
 using Lantern.Api.Queries;
 using Lantern.Api.Rollups;
 using Lantern.Silo.Hosting;
@@ -34,6 +35,7 @@ app.MapLanternModels();
 app.MapLanternMetrics();
 app.MapLanternRollups();
 app.MapLanternOtel();
+app.MapLanternPrompts();
 try
 {
     await app.RunAsync();

@@ -2,6 +2,7 @@ using Lantern.Contracts.Runtime;
 using Lantern.Silo.Metrics;
 using Lantern.Silo.Pricing;
 using Lantern.Silo.Projects;
+using Lantern.Silo.Prompts;
 using Lantern.Silo.Runtime;
 using Lantern.Silo.Storage;
 using Lantern.Silo.Traces;
@@ -63,6 +64,7 @@ public static class SiloServiceCollectionExtensions
         services.AddGrainRuntime();
         services.AddLanternPricing();
         services.AddLanternTraces();
+        services.AddLanternPrompts();
         return services;
     }
 
