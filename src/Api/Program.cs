@@ -1,6 +1,7 @@
 using Lantern.Api;
 using Lantern.Api.Admin;
 using Lantern.Api.Auth;
+using Lantern.Api.Datasets;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
@@ -36,6 +37,7 @@ app.MapLanternMetrics();
 app.MapLanternRollups();
 app.MapLanternOtel();
 app.MapLanternPrompts();
+app.MapLanternDatasets();
 try
 {
     await app.RunAsync();

@@ -1,4 +1,5 @@
 using Lantern.Contracts.Runtime;
+using Lantern.Silo.Datasets;
 using Lantern.Silo.Metrics;
 using Lantern.Silo.Pricing;
 using Lantern.Silo.Projects;
@@ -65,6 +66,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLanternPricing();
         services.AddLanternTraces();
         services.AddLanternPrompts();
+        services.AddLanternDatasets();
         return services;
     }
 
