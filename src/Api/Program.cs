@@ -1,11 +1,13 @@
 using Lantern.Api;
 using Lantern.Api.Admin;
 using Lantern.Api.Auth;
+using Lantern.Api.Datasets;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
 using Lantern.Api.Models;
 using Lantern.Api.Otel;
+using Lantern.Api.Prompts;
 using Lantern.Api.Queries;
 using Lantern.Api.Rollups;
 using Lantern.Silo.Hosting;
@@ -34,6 +36,8 @@ app.MapLanternModels();
 app.MapLanternMetrics();
 app.MapLanternRollups();
 app.MapLanternOtel();
+app.MapLanternPrompts();
+app.MapLanternDatasets();
 try
 {
     await app.RunAsync();

@@ -1,7 +1,9 @@
 using Lantern.Contracts.Runtime;
+using Lantern.Silo.Datasets;
 using Lantern.Silo.Metrics;
 using Lantern.Silo.Pricing;
 using Lantern.Silo.Projects;
+using Lantern.Silo.Prompts;
 using Lantern.Silo.Runtime;
 using Lantern.Silo.Storage;
 using Lantern.Silo.Traces;
@@ -63,6 +65,8 @@ public static class SiloServiceCollectionExtensions
         services.AddGrainRuntime();
         services.AddLanternPricing();
         services.AddLanternTraces();
+        services.AddLanternPrompts();
+        services.AddLanternDatasets();
         return services;
     }
 
