@@ -1,5 +1,6 @@
 using Lantern.Contracts.Runtime;
 using Lantern.Silo.Metrics;
+using Lantern.Silo.Pii;
 using Lantern.Silo.Pricing;
 using Lantern.Silo.Projects;
 using Lantern.Silo.Runtime;
@@ -63,6 +64,7 @@ public static class SiloServiceCollectionExtensions
         services.AddGrainRuntime();
         services.AddLanternPricing();
         services.AddLanternTraces();
+        services.AddLanternPii(configuration);
         return services;
     }
 
