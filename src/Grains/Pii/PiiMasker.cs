@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace Lantern.Grains.Pii;
 
 /// <summary>
-/// Replaces detected values in text and in JSON. JSON keeps its shape: only string values change, never property names,
-/// numbers or structure. Hashes are HMAC-SHA256 under a node secret, so they cannot be reversed by hashing guesses
+/// Replaces detected values in text and in JSON. JSON keeps its shape: only string values change (and numbers that are card
+/// numbers, which become token strings), never property names or structure. Hashes are HMAC-SHA256 under a node secret, so they cannot be reversed by hashing guesses
 /// without the key, and equal values (after normalising case and separators) give equal tokens.
 /// </summary>
 public sealed class PiiMasker(byte[] hashKey)
@@ -67,6 +67,10 @@ public sealed class PiiMasker(byte[] hashKey)
 
                 writer.WriteEndArray();
                 return arrayChanged;
+            case JsonValueKind.Number when value.GetRawText() is { Length: >= 13 } digits && Mask(digits, policy) is var number && number != digits:
+                // A card number sent as a JSON number (OTLP attribute values are parsed) is still a card number.
+                writer.WriteStringValue(number);
+                return true;
             default:
                 value.WriteTo(writer);
                 return false;

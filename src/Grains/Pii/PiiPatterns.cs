@@ -14,8 +14,9 @@ internal static partial class PiiPatterns
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9\-])", Options)]
     internal static partial Regex Email();
 
-    // International (+ or 00 prefix) numbers, then North American ones written 555-123-4567 or (555) 123-4567.
-    [GeneratedRegex(@"(?<![\w+])(?:(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,5}(?:[ .\-]?\d{1,5}){1,5}|(?:\(\d{3}\) ?|\d{3}[.\-])\d{3}[.\-]\d{4})(?![\w\-])", Options)]
+    // International (+ or 00 prefix) numbers, then North American ones written 555-123-4567 or (555) 123-4567; never starting
+    // in the middle of a longer run of digit groups (an account number).
+    [GeneratedRegex(@"(?<![\w+]|\d[ .\-])(?:(?:\+|00)[1-9]\d{0,2}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,5}(?:[ .\-]?\d{1,5}){1,5}|(?:\(\d{3}\) ?|\d{3}[.\-])\d{3}[.\-]\d{4})(?![\w\-])", Options)]
     internal static partial Regex Phone();
 
     [GeneratedRegex(@"(?<![\w\-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\w\-])", Options)]

@@ -24,7 +24,7 @@ internal static class PiiValidators
             }
         }
 
-        return count >= 13 && HasCardPrefix(digits[..count]) && Luhn(digits[..count]);
+        return count >= 13 && HasBrandLength(digits[..count]) && Luhn(digits[..count]);
     }
 
     public static bool Luhn(ReadOnlySpan<int> digits)
@@ -93,7 +93,15 @@ internal static class PiiValidators
         text.Length >= 3 && text.ContainsAnyExcept(':') &&
         IPAddress.TryParse(text, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
 
-    private static bool HasCardPrefix(ReadOnlySpan<int> d) =>
-        d[0] == 4 || (d[0] == 5 && d[1] is >= 1 and <= 5) || (d[0] == 2 && d[1] is >= 2 and <= 7) ||
-        (d[0] == 3 && d[1] is 4 or 7 or 5 or 6 or 0 or 8) || d[0] == 6 || (d[0] == 1 && d[1] == 8);
+    // Issuer prefixes with their lengths (Visa, Mastercard, Amex, Discover/UnionPay, JCB, Diners): a bare digit run of another
+    // shape is an id or a timestamp, not a card.
+    private static bool HasBrandLength(ReadOnlySpan<int> d) => (d[0], d[1], d.Length) switch
+    {
+        (4, _, 13 or 16 or 19) => true,
+        (5, >= 1 and <= 5, 16) or (2, >= 2 and <= 7, 16) => true,
+        (3, 4 or 7, 15) => true,
+        (6, _, >= 16) or (3, 5, >= 16) => true,
+        (3, 0 or 6 or 8 or 9, >= 14) => true,
+        _ => false,
+    };
 }
