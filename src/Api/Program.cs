@@ -32,6 +32,7 @@ app.MapLanternHealth();
 app.MapLanternIngestion();
 app.MapLanternQueries();
 app.MapLanternAdmin();
+app.MapLanternPiiSettings();
 app.MapLanternModels();
 app.MapLanternMetrics();
 app.MapLanternRollups();

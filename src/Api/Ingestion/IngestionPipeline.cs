@@ -1,6 +1,7 @@
 using Lantern.Contracts.Ingestion;
 using Lantern.Contracts.Runtime;
 using Lantern.Contracts.Traces;
+using Lantern.Silo.Pii;
 
 namespace Lantern.Api.Ingestion;
 
@@ -8,11 +9,13 @@ namespace Lantern.Api.Ingestion;
 /// Routes a batch's events to their trace and score grains, all grains at once, and reports each event as stored (201)
 /// or failed (500). Grains return only after their rows are committed, so a success is durable.
 /// </summary>
-public sealed partial class IngestionPipeline(IGrainFactory grains, EventRouter router, IngestionMetrics metrics, ILogger<IngestionPipeline> logger)
+public sealed partial class IngestionPipeline(
+    IGrainFactory grains, EventRouter router, IEventMasker masker, IngestionMetrics metrics, ILogger<IngestionPipeline> logger)
     : IIngestionPipeline
 {
     public async Task<IngestionResponse> IngestAsync(string projectId, IReadOnlyList<IngestionEvent> events, CancellationToken cancellationToken)
     {
+        events = await masker.MaskAsync(projectId, events, cancellationToken);
         var routes = await router.RouteAsync(projectId, events, cancellationToken);
         var calls = new List<(IReadOnlyList<IngestionEvent> Events, Task Call)>(routes.Traces.Count + routes.Scores.Count);
         foreach (var (traceId, traceEvents) in routes.Traces)

@@ -1,6 +1,7 @@
 using Lantern.Contracts.Runtime;
 using Lantern.Silo.Datasets;
 using Lantern.Silo.Metrics;
+using Lantern.Silo.Pii;
 using Lantern.Silo.Pricing;
 using Lantern.Silo.Projects;
 using Lantern.Silo.Prompts;
@@ -67,6 +68,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLanternTraces();
         services.AddLanternPrompts();
         services.AddLanternDatasets();
+        services.AddLanternPii(configuration);
         return services;
     }
 

@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace Lantern.Grains.Pii;
+
+/// <summary>A project's masking policy: the mode, and which kinds it applies to. Stored as <c>projects.settings.pii</c>.</summary>
+public sealed record PiiPolicy(PiiMode Mode, PiiKind Kinds)
+{
+    public static readonly PiiPolicy Off = new(PiiMode.Off, PiiKind.None);
+
+    public bool IsActive => Mode != PiiMode.Off && Kinds != PiiKind.None;
+
+    /// <summary>Reads <c>{"mode": "redact", "kinds": ["EMAIL", ...]}</c>; kinds absent means all. Returns the error otherwise.</summary>
+    public static string? TryParse(JsonElement json, out PiiPolicy policy)
+    {
+        policy = Off;
+        if (json.ValueKind != JsonValueKind.Object ||
+            !json.TryGetProperty("mode", out var modeJson) || modeJson.ValueKind != JsonValueKind.String ||
+            ParseMode(modeJson.GetString()!) is not { } mode)
+        {
+            return "mode: required, one of off, redact, hash";
+        }
+
+        var kinds = PiiKind.All;
+        if (json.TryGetProperty("kinds", out var kindsJson) && kindsJson.ValueKind != JsonValueKind.Null)
+        {
+            if (kindsJson.ValueKind != JsonValueKind.Array)
+            {
+                return $"kinds: expected an array of {string.Join(", ", PiiLabels.All)}";
+            }
+
+            kinds = PiiKind.None;
+            foreach (var item in kindsJson.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String || PiiLabels.Parse(item.GetString()!) is not { } kind)
+                {
+                    return $"kinds: unknown kind {item}; expected {string.Join(", ", PiiLabels.All)}";
+                }
+
+                kinds |= kind;
+            }
+        }
+
+        policy = new PiiPolicy(mode, kinds);
+        return null;
+    }
+
+    public static PiiMode? ParseMode(string text) =>
+        Enum.TryParse<PiiMode>(text, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !char.IsAsciiDigit(text[0]) ? mode : null;
+
+    /// <summary>The stored form, which <see cref="TryParse"/> reads back.</summary>
+    public object ToJson() => new
+    {
+        mode = Mode.ToString().ToLowerInvariant(),
+        kinds = Enum.GetValues<PiiKind>().Where(k => k is not (PiiKind.None or PiiKind.All) && (Kinds & k) != 0).Select(PiiLabels.Of).ToArray(),
+    };
+}
