@@ -6,7 +6,7 @@ namespace Lantern.IngestBench;
 /// Counters of the database at one moment: commits, rows inserted and updated (pg_stat_database), WAL position and the
 /// total size of the given tables, so the difference of two snapshots is what a phase wrote.
 /// </summary>
-internal sealed record PgSnapshot(long Commits, long RowsWritten, long WalBytes, long TableBytes)
+internal sealed record PgSnapshot(long Commits, long RowsWritten, long WalBytes, long TableBytes, Dictionary<string, long> ScansPerTable)
 {
     public static async Task<PgSnapshot> TakeAsync(NpgsqlDataSource db, params string[] tables)
     {
@@ -21,9 +21,29 @@ internal sealed record PgSnapshot(long Commits, long RowsWritten, long WalBytes,
             """;
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        return new PgSnapshot(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        var (commits, rows, wal, bytes) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        await reader.DisposeAsync();
+        // Index and sequential scans per table show which reads each ingested trace costs.
+        command.CommandText = "SELECT relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0) FROM pg_stat_user_tables";
+        await using var scans = await command.ExecuteReaderAsync();
+        var perTable = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await scans.ReadAsync())
+        {
+            perTable[scans.GetString(0)] = scans.GetInt64(1);
+        }
+
+        return new PgSnapshot(commits, rows, wal, bytes, perTable);
+    }
+
+    /// <summary>The postmaster's process id (the parent of this connection's backend), for CPU read from /proc.</summary>
+    public static async Task<int> PostmasterAsync(NpgsqlDataSource db)
+    {
+        await using var command = db.CreateCommand("SELECT pg_backend_pid()");
+        return ProcessStats.ParentOf((int)(await command.ExecuteScalarAsync())!);
     }
 
     public PgSnapshot Minus(PgSnapshot before) =>
-        new(Commits - before.Commits, RowsWritten - before.RowsWritten, WalBytes - before.WalBytes, TableBytes - before.TableBytes);
+        new(Commits - before.Commits, RowsWritten - before.RowsWritten, WalBytes - before.WalBytes, TableBytes - before.TableBytes,
+            ScansPerTable.Select(t => (t.Key, Scans: t.Value - before.ScansPerTable.GetValueOrDefault(t.Key)))
+                .Where(t => t.Scans > 0).ToDictionary(t => t.Key, t => t.Scans, StringComparer.Ordinal));
 }

@@ -7,19 +7,45 @@ internal static class ProcessStats
 {
     private const double ClockTicks = 100; // USER_HZ on Linux.
 
-    public static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid) => Stat(pid) is { } fields ? Ticks(fields, 11, 12) : 0;
+
+    /// <summary>
+    /// CPU seconds of a PostgreSQL server: the postmaster, its reaped children (cutime, cstime) and its live backends.
+    /// </summary>
+    public static double ServerTreeCpuSeconds(int postmaster)
     {
-        var path = $"/proc/{pid}/stat";
-        if (!File.Exists(path))
+        if (Stat(postmaster) is not { } own)
         {
             return 0;
         }
 
-        // Fields after the command name (which may contain spaces) start at field 3; utime and stime are fields 14 and 15.
-        var text = File.ReadAllText(path);
-        var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / ClockTicks;
+        var children = Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? Stat(pid) : null)
+            .Where(f => f is not null && f[1] == postmaster.ToString(CultureInfo.InvariantCulture))
+            .Sum(f => Ticks(f!, 11, 12));
+        return Ticks(own, 11, 12, 13, 14) + children;
     }
+
+    /// <summary>The parent of a process (for a PostgreSQL backend, the postmaster).</summary>
+    public static int ParentOf(int pid) => Stat(pid) is { } fields ? int.Parse(fields[1], CultureInfo.InvariantCulture) : 0;
+
+    // Fields after the command name (which may contain spaces), so index 0 is field 3 (state): ppid is 1, utime 11,
+    // stime 12, cutime 13, cstime 14. Null when the process is gone.
+    private static string[]? Stat(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/stat");
+            return text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static double Ticks(string[] fields, params int[] indexes) =>
+        indexes.Sum(i => long.Parse(fields[i], CultureInfo.InvariantCulture)) / ClockTicks;
 
     public static double PeakRssMiB(int pid)
     {

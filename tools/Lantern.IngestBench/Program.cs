@@ -27,7 +27,9 @@ await using var db = NpgsqlDataSource.Create(
 var loadBefore = ProcessStats.LoadAverage();
 LoadResult load;
 PgSnapshot lanternWritten;
-double cpuSeconds, peakRss;
+double cpuSeconds, pgCpuSeconds, peakRss;
+var postmaster = await PgSnapshot.PostmasterAsync(db);
+ServerMetrics groupCommit;
 await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, options))
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 16 })
@@ -38,17 +40,21 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
         "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.PublicKey}:{options.SecretKey}")));
     var runId = Guid.NewGuid().ToString("N")[..8];
     var before = await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups");
+    var metricsBefore = await ServerMetrics.ScrapeAsync(http);
     var cpuBefore = ProcessStats.CpuSeconds(node.Pid);
+    var pgCpuBefore = ProcessStats.ServerTreeCpuSeconds(postmaster);
     load = await new LoadRunner(http, options, new Workload(options, runId), runId).RunAsync();
     cpuSeconds = ProcessStats.CpuSeconds(node.Pid) - cpuBefore;
+    pgCpuSeconds = ProcessStats.ServerTreeCpuSeconds(postmaster) - pgCpuBefore;
     peakRss = ProcessStats.PeakRssMiB(node.Pid);
+    groupCommit = (await ServerMetrics.ScrapeAsync(http)).Minus(metricsBefore);
     lanternWritten = (await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups")).Minus(before);
 }
 
 var copy = await Baselines.CopyAsync(db, load.Events);
 var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds));
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
-    cpuSeconds, peakRss, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+    cpuSeconds, pgCpuSeconds, peakRss, groupCommit, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();
 await report.WriteJsonAsync(options.JsonPath);
 return load.Failures == 0 ? 0 : 1;

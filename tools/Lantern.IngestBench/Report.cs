@@ -6,7 +6,7 @@ namespace Lantern.IngestBench;
 
 /// <summary>The run's figures as a Markdown table on stdout and as JSON, each writer also as a ratio to the COPY ceiling.</summary>
 internal sealed class Report(
-    BenchOptions options, LoadResult load, PhaseResult lantern, double cpuSeconds, double peakRssMiB, PhaseResult copy,
+    BenchOptions options, LoadResult load, PhaseResult lantern, double cpuSeconds, double pgCpuSeconds, double peakRssMiB, ServerMetrics groupCommit, PhaseResult copy,
     PhaseResult perEvent, string loadAverageBefore, string loadAverageAfter)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -31,7 +31,13 @@ internal sealed class Report(
         Console.WriteLine(Invariant($"Lantern: ack latency per batch p50 {P(load.AckMs, 0.5):F1} ms, p95 {P(load.AckMs, 0.95):F1} ms, p99 {P(load.AckMs, 0.99):F1} ms ") +
             Invariant($"({load.AckMs.Length} batches); visibility lag p50 {P(load.VisibleMs, 0.5):F1} ms, p99 {P(load.VisibleMs, 0.99):F1} ms ({load.VisibleMs.Length} probes); ") +
             Invariant($"rejected events {load.Failures}."));
-        Console.WriteLine(Invariant($"Lantern process: {cpuSeconds:F1} CPU s ({cpuSeconds / load.Seconds:F2} cores, {cpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event), peak RSS {peakRssMiB:F0} MiB."));
+        Console.WriteLine(Invariant($"Lantern group commit: {groupCommit.Commits:F0} commits, mean {groupCommit.CommitSeconds * 1000 / Math.Max(1, groupCommit.Commits):F1} ms, ") +
+            Invariant($"busy {groupCommit.CommitSeconds / load.Seconds:P0} of the run; per commit {groupCommit.TraceRows / Math.Max(1, groupCommit.Commits):F1} trace, ") +
+            Invariant($"{groupCommit.ObservationRows / Math.Max(1, groupCommit.Commits):F1} observation, {groupCommit.RollupRows / Math.Max(1, groupCommit.Commits):F1} rollup rows."));
+        Console.WriteLine("Lantern: table scans by the server during the load (reads): " +
+            string.Join(", ", lantern.Written.ScansPerTable.OrderByDescending(t => t.Value).Select(t => Invariant($"{t.Key} {t.Value}"))));
+        Console.WriteLine(Invariant($"Lantern process: {cpuSeconds:F1} CPU s ({cpuSeconds / load.Seconds:F2} cores, {cpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event), peak RSS {peakRssMiB:F0} MiB; ") +
+            Invariant($"PostgreSQL: {pgCpuSeconds:F1} CPU s ({pgCpuSeconds / load.Seconds:F2} cores, {pgCpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event)."));
     }
 
     public async Task WriteJsonAsync(string path)
@@ -51,6 +57,9 @@ internal sealed class Report(
                 ["visibilityMs"] = new JsonObject { ["p50"] = P(load.VisibleMs, 0.5), ["p95"] = P(load.VisibleMs, 0.95), ["p99"] = P(load.VisibleMs, 0.99), ["probes"] = load.VisibleMs.Length },
                 ["cpuSeconds"] = cpuSeconds,
                 ["peakRssMiB"] = peakRssMiB,
+                ["postgresCpuSeconds"] = pgCpuSeconds,
+                ["groupCommit"] = JsonSerializer.SerializeToNode(groupCommit),
+                ["tableScans"] = JsonSerializer.SerializeToNode(lantern.Written.ScansPerTable),
             },
             ["copy"] = Phase(copy),
             ["perEventUpsert"] = Phase(perEvent),
