@@ -3,46 +3,13 @@ using Npgsql;
 
 namespace Lantern.Silo.Traces;
 
-/// <summary>Loads a trace grain's state from its rows (one round trip) and commits its writes through the group commit.</summary>
-public sealed class PostgresTraceStore(NpgsqlDataSource dataSource, TraceWriteBatcher batcher) : ITraceStore
+/// <summary>Loads a trace grain's state through the group load and commits its writes through the group commit.</summary>
+public sealed class PostgresTraceStore(NpgsqlDataSource dataSource, TraceLoadBatcher loader, TraceWriteBatcher batcher) : ITraceStore
 {
     public Task CommitAsync(TraceWrite write, CancellationToken cancellationToken) => batcher.CommitAsync(write, cancellationToken);
 
-    public async Task<TraceAggregate> LoadAsync(string projectId, string traceId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                Command("SELECT id, fields, input, output, metadata, tags FROM traces WHERE project_id = $1 AND id = $2", projectId, traceId),
-                Command("SELECT id, fields, input, output, metadata FROM observations WHERE project_id = $1 AND trace_id = $2", projectId, traceId),
-                Command("SELECT id, fields, NULL::jsonb, NULL::jsonb, metadata FROM scores WHERE project_id = $1 AND trace_id = $2", projectId, traceId),
-            },
-        };
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var aggregate = new TraceAggregate();
-        if (await reader.ReadAsync(cancellationToken))
-        {
-            aggregate.Trace = Read(reader, EntityKind.Trace, reader.GetFieldValue<string[]>(5));
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var observation = Read(reader, EntityKind.Observation, null);
-            aggregate.Observations[observation.Id] = observation;
-        }
-
-        await reader.NextResultAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var score = Read(reader, EntityKind.Score, null);
-            aggregate.Scores[score.Id] = score;
-        }
-
-        return aggregate;
-    }
+    public Task<TraceAggregate> LoadAsync(string projectId, string traceId, CancellationToken cancellationToken) =>
+        loader.LoadAsync(projectId, traceId, cancellationToken);
 
     public async Task<Entity?> LoadScoreAsync(string projectId, string scoreId, CancellationToken cancellationToken)
     {
@@ -60,6 +27,6 @@ public sealed class PostgresTraceStore(NpgsqlDataSource dataSource, TraceWriteBa
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static NpgsqlBatchCommand Command(string sql, string projectId, string traceId) =>
-        new(sql) { Parameters = { new NpgsqlParameter { Value = projectId }, new NpgsqlParameter { Value = traceId } } };
+    private static NpgsqlBatchCommand Command(string sql, string projectId, string scoreId) =>
+        new(sql) { Parameters = { new NpgsqlParameter { Value = projectId }, new NpgsqlParameter { Value = scoreId } } };
 }

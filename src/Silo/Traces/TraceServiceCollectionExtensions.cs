@@ -15,6 +15,7 @@ public static class TraceServiceCollectionExtensions
     {
         services.AddOptions<TraceWriteOptions>();
         services.AddSingleton<TraceWriteBatcher>();
+        services.AddSingleton<TraceLoadBatcher>();
         services.AddSingleton<ITraceStore, PostgresTraceStore>();
         services.AddSingleton<ObservationTraceLookup>();
         services.AddSingleton<IRollupStore, PostgresRollupStore>();

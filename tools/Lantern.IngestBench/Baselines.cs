@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace Lantern.IngestBench;
+
+/// <summary>
+/// Writes exactly the trace and observation rows Lantern stored into empty copies of its tables (same columns, indexes and
+/// keys) in two ways: (a) one binary <c>COPY</c> per table in one transaction, the ceiling of this box; (b) one transaction
+/// of one upsert per event, the peers' pattern, each event carrying the row it changes (trace, span, span, generation,
+/// generation, trace).
+/// </summary>
+internal static class Baselines
+{
+    private static readonly string[] Tables = ["traces", "observations"];
+
+    public static async Task<PhaseResult> CopyAsync(NpgsqlDataSource db, long events)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        var dumps = new Dictionary<string, byte[]>();
+        foreach (var table in Tables)
+        {
+            await Execute(connection, $"DROP TABLE IF EXISTS bench_copy_{table}; CREATE TABLE bench_copy_{table} (LIKE {table} INCLUDING ALL)");
+            using var dump = new MemoryStream();
+            await using (var source = await connection.BeginRawBinaryCopyAsync($"COPY {table} TO STDOUT (FORMAT BINARY)"))
+            {
+                await source.CopyToAsync(dump);
+            }
+
+            dumps[table] = dump.ToArray();
+        }
+
+        var before = await PgSnapshot.TakeAsync(db, [.. Tables.Select(t => $"bench_copy_{t}")]);
+        var clock = Stopwatch.StartNew();
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            foreach (var table in Tables)
+            {
+                await using var target = await connection.BeginRawBinaryCopyAsync($"COPY bench_copy_{table} FROM STDIN (FORMAT BINARY)");
+                await target.WriteAsync(dumps[table]);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        var written = (await PgSnapshot.TakeAsync(db, [.. Tables.Select(t => $"bench_copy_{t}")])).Minus(before);
+        return new PhaseResult("COPY (ceiling)", seconds, events, written);
+    }
+
+    public static async Task<PhaseResult> PerEventAsync(NpgsqlDataSource db, int concurrency, TimeSpan limit)
+    {
+        await using var setup = await db.OpenConnectionAsync();
+        var upserts = new Dictionary<string, string>();
+        foreach (var table in Tables)
+        {
+            await Execute(setup, $"DROP TABLE IF EXISTS bench_event_{table}; CREATE TABLE bench_event_{table} (LIKE {table} INCLUDING ALL)");
+            var columns = await Columns(setup, table);
+            upserts[table] = $"""
+                INSERT INTO bench_event_{table} SELECT * FROM jsonb_populate_record(NULL::bench_event_{table}, $1::jsonb)
+                ON CONFLICT (project_id, id) DO UPDATE SET {string.Join(", ", columns.Select(c => $"{c} = excluded.{c}"))}
+                """;
+        }
+
+        // The events of each trace in ingestion order, each with the row it writes.
+        var traces = new List<(string Table, string Row)[]>();
+        await using (var command = new NpgsqlCommand("""
+            SELECT to_jsonb(t)::text, to_jsonb(s)::text, to_jsonb(g)::text FROM traces t
+            JOIN observations s ON s.project_id = t.project_id AND s.id = t.id || '-s'
+            JOIN observations g ON g.project_id = t.project_id AND g.id = t.id || '-g'
+            """, setup))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var (trace, span, generation) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+                traces.Add([("traces", trace), ("observations", span), ("observations", span), ("observations", generation), ("observations", generation), ("traces", trace)]);
+            }
+        }
+
+        var before = await PgSnapshot.TakeAsync(db, [.. Tables.Select(t => $"bench_event_{t}")]);
+        long events = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            await using var connection = await db.OpenConnectionAsync();
+            int i;
+            while (clock.Elapsed < limit && (i = Interlocked.Increment(ref next)) < traces.Count)
+            {
+                foreach (var (table, row) in traces[i])
+                {
+                    await using var transaction = await connection.BeginTransactionAsync();
+                    await using var upsert = new NpgsqlCommand(upserts[table], connection, transaction) { Parameters = { new() { Value = row } } };
+                    await upsert.ExecuteNonQueryAsync();
+                    await transaction.CommitAsync();
+                    Interlocked.Increment(ref events);
+                }
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var written = (await PgSnapshot.TakeAsync(db, [.. Tables.Select(t => $"bench_event_{t}")])).Minus(before);
+        return new PhaseResult("upsert tx per event (peers)", seconds, events, written);
+    }
+
+    private static async Task<List<string>> Columns(NpgsqlConnection connection, string table)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = $1 AND column_name NOT IN ('project_id', 'id') ORDER BY ordinal_position",
+            connection) { Parameters = { new() { Value = table } } };
+        await using var reader = await command.ExecuteReaderAsync();
+        var columns = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            columns.Add(reader.GetString(0));
+        }
+
+        return columns;
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

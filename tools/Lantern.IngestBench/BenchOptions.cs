@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Lantern.IngestBench;
+
+/// <summary>Command-line options: the workload's shape (batch size, concurrency, rate, payload, populations) and its length.</summary>
+internal sealed record BenchOptions(
+    string? ApiDll, string PublicKey, string SecretKey, int TracesPerBatch, int Concurrency, int Seconds, int TotalTraces,
+    int Rate, int EventBytes, int Users, int Sessions, int ProbeEvery, int BaselineSeconds, string JsonPath)
+{
+    public const string Usage = """
+        usage: Lantern.IngestBench [--traces-per-batch 50] [--concurrency 8] [--seconds 20 | --traces N] [--rate EVENTS_PER_S]
+                                   [--event-bytes 1500] [--users 10000] [--sessions 50000] [--probe-every 20]
+                                   [--baseline-seconds 10] [--json .data/bench/ingest.json] [--api-dll path/to/Lantern.Api.dll]
+        Starts Lantern.Api.dll on a free port against LANTERN_DATABASE_URL (see tools/Lantern.IngestBench/bench.sh).
+        Each trace is 6 events. --rate makes the load open-loop (batches sent on a fixed schedule, latency measured
+        from the scheduled send time); without it each of --concurrency workers sends its next batch on the ack.
+        """;
+
+    public int EventsPerBatch => TracesPerBatch * Workload.EventsPerTrace;
+
+    public static BenchOptions? Parse(string[] args, out string? error)
+    {
+        error = null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                error = $"unexpected argument '{args[i]}'";
+                return null;
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        var options = new BenchOptions(
+            values.GetValueOrDefault("api-dll"),
+            values.GetValueOrDefault("public-key", "pk-lf-bench"),
+            values.GetValueOrDefault("secret-key", "sk-lf-bench-secret"),
+            Number(values, "traces-per-batch", 50, ref error),
+            Number(values, "concurrency", 8, ref error),
+            Number(values, "seconds", 20, ref error),
+            Number(values, "traces", int.MaxValue, ref error),
+            Number(values, "rate", 0, ref error),
+            Number(values, "event-bytes", 1_500, ref error),
+            Number(values, "users", 10_000, ref error),
+            Number(values, "sessions", 50_000, ref error),
+            Number(values, "probe-every", 20, ref error),
+            Number(values, "baseline-seconds", 10, ref error),
+            values.GetValueOrDefault("json", ".data/bench/ingest.json"));
+        var unknown = values.Keys.Except(Known).FirstOrDefault();
+        error ??= unknown is null ? null : $"unknown option --{unknown}";
+        return error is null ? options : null;
+    }
+
+    private static readonly string[] Known =
+    [
+        "api-dll", "public-key", "secret-key", "traces-per-batch", "concurrency", "seconds", "traces", "rate", "event-bytes",
+        "users", "sessions", "probe-every", "baseline-seconds", "json",
+    ];
+
+    private static int Number(Dictionary<string, string> values, string name, int fallback, ref string? error)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
+        {
+            return value;
+        }
+
+        error ??= $"--{name}: expected a positive integer, got '{text}'";
+        return fallback;
+    }
+}

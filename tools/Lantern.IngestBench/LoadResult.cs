@@ -1,0 +1,18 @@
+namespace Lantern.IngestBench;
+
+/// <summary>What the load phase measured: accepted events, bytes sent, rejections, per-batch ack and per-probe visibility times.</summary>
+internal sealed record LoadResult(double Seconds, long Events, long Bytes, long Failures, double[] AckMs, double[] VisibleMs)
+{
+    public double EventsPerSecond => Events / Seconds;
+
+    public static double Percentile(double[] samples, double p)
+    {
+        if (samples.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = samples.Order().ToArray();
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+}

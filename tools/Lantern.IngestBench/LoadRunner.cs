@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Lantern.IngestBench;
+
+/// <summary>
+/// Sends batches to <c>POST /api/public/ingestion</c> closed-loop (each worker sends on the previous ack) or open-loop at a
+/// fixed rate, records the ack latency of every batch, and for every Nth batch polls the first trace until its output and
+/// its generation's computed cost are readable (the visibility lag, measured from the ack).
+/// </summary>
+internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload workload, string runId)
+{
+    private static readonly MediaTypeHeaderValue JsonType = new("application/json");
+    private readonly ConcurrentBag<double> _ackMs = [];
+    private readonly ConcurrentBag<double> _visibleMs = [];
+    private readonly ConcurrentBag<Task> _probes = [];
+    private long _events;
+    private long _bytes;
+    private long _failures;
+    private long _batches;
+
+    public async Task<LoadResult> RunAsync()
+    {
+        // Warm-up, not measured: JIT, connection pools, the first grain activations.
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => SendAsync(Stopwatch.GetTimestamp())));
+        (_events, _bytes, _failures) = (0, 0, 0);
+        _ackMs.Clear();
+        _visibleMs.Clear();
+        await Task.WhenAll(_probes);
+        _probes.Clear();
+        var clock = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromSeconds(options.Seconds);
+        var maxBatches = options.TotalTraces == int.MaxValue ? long.MaxValue : Math.Max(1, options.TotalTraces / options.TracesPerBatch);
+        if (options.Rate > 0)
+        {
+            await OpenLoopAsync(clock, deadline, maxBatches);
+        }
+        else
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
+            {
+                while (clock.Elapsed < deadline && Interlocked.Increment(ref _batches) <= maxBatches)
+                {
+                    await SendAsync(Stopwatch.GetTimestamp());
+                }
+            })));
+        }
+
+        var elapsed = clock.Elapsed.TotalSeconds;
+        await Task.WhenAll(_probes);
+        return new LoadResult(elapsed, _events, _bytes, _failures, [.. _ackMs], [.. _visibleMs]);
+    }
+
+    private async Task OpenLoopAsync(Stopwatch clock, TimeSpan deadline, long maxBatches)
+    {
+        var interval = TimeSpan.FromSeconds((double)options.EventsPerBatch / options.Rate);
+        var inFlight = new List<Task>();
+        for (long n = 0; n < maxBatches; n++)
+        {
+            var due = interval * n;
+            if (due >= deadline)
+            {
+                break;
+            }
+
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            // Latency counts from the scheduled time, so a slow server is not hidden by sending late (coordinated omission).
+            var scheduled = Stopwatch.GetTimestamp() - (long)((clock.Elapsed - due).TotalSeconds * Stopwatch.Frequency);
+            inFlight.Add(Task.Run(() => SendAsync(scheduled)));
+            inFlight.RemoveAll(t => t.IsCompleted);
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task SendAsync(long scheduled)
+    {
+        var (body, firstTrace) = workload.NextBatch();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = JsonType;
+        try
+        {
+            using var response = await http.PostAsync("/api/public/ingestion", content);
+            var answer = await response.Content.ReadAsByteArrayAsync();
+            var acked = Stopwatch.GetTimestamp();
+            var rejected = response.StatusCode == HttpStatusCode.MultiStatus ? Errors(answer) : options.EventsPerBatch;
+            if (rejected > 0)
+            {
+                Interlocked.Add(ref _failures, rejected);
+                if (Interlocked.Read(ref _failures) == rejected)
+                {
+                    await Console.Error.WriteLineAsync($"ingestion answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(answer)[..Math.Min(500, answer.Length)]}");
+                }
+            }
+
+            _ackMs.Add(Stopwatch.GetElapsedTime(scheduled, acked).TotalMilliseconds);
+            Interlocked.Add(ref _events, options.EventsPerBatch - rejected);
+            Interlocked.Add(ref _bytes, body.Length);
+            if (rejected == 0 && (firstTrace / options.TracesPerBatch) % options.ProbeEvery == 0)
+            {
+                _probes.Add(ProbeAsync(Workload.TraceId(runId, firstTrace), acked));
+            }
+        }
+        catch (HttpRequestException exception)
+        {
+            Interlocked.Add(ref _failures, options.EventsPerBatch);
+            await Console.Error.WriteLineAsync($"ingestion request failed: {exception.Message}");
+        }
+    }
+
+    private async Task ProbeAsync(string traceId, long acked)
+    {
+        var giveUp = TimeSpan.FromSeconds(30);
+        while (Stopwatch.GetElapsedTime(acked) < giveUp)
+        {
+            using var response = await http.GetAsync($"/api/public/traces/{traceId}");
+            if (response.IsSuccessStatusCode && IsComplete(await response.Content.ReadAsByteArrayAsync()))
+            {
+                _visibleMs.Add(Stopwatch.GetElapsedTime(acked).TotalMilliseconds);
+                return;
+            }
+
+            await Task.Delay(5);
+        }
+
+        await Console.Error.WriteLineAsync($"trace {traceId} was not complete 30 s after its ack");
+    }
+
+    private static bool IsComplete(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var trace = document.RootElement;
+        return trace.TryGetProperty("output", out var output) && output.ValueKind != JsonValueKind.Null &&
+            trace.GetProperty("observations").EnumerateArray().Any(o =>
+                o.GetProperty("type").GetString() == "GENERATION" &&
+                o.TryGetProperty("calculatedTotalCost", out var cost) && cost.ValueKind == JsonValueKind.Number && cost.GetDecimal() > 0);
+    }
+
+    private static int Errors(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("errors").GetArrayLength();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Lantern.IngestBench;
+
+/// <summary>A Lantern node run as a child process (<c>dotnet Lantern.Api.dll</c>) on a free loopback port; stopped on dispose.</summary>
+internal sealed class NodeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private NodeProcess(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    /// <summary>The server's process id, for CPU and RSS read from /proc.</summary>
+    public int Pid => _process.Id;
+
+    public static async Task<NodeProcess> StartAsync(string apiDll, string databaseUrl, BenchOptions options)
+    {
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", [apiDll])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = url,
+                ["LANTERN_DATABASE_URL"] = databaseUrl,
+                ["LANTERN_SALT"] = "ingest-bench-salt-0123456789",
+                ["LANGFUSE_INIT_ORG_ID"] = "bench-org",
+                ["LANGFUSE_INIT_PROJECT_ID"] = "bench",
+                ["LANGFUSE_INIT_PROJECT_NAME"] = "bench",
+                ["LANGFUSE_INIT_PROJECT_PUBLIC_KEY"] = options.PublicKey,
+                ["LANGFUSE_INIT_PROJECT_SECRET_KEY"] = options.SecretKey,
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["DOTNET_gcServer"] = "1",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"node: {e.Data}"); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var node = new NodeProcess(process, url);
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync($"{url}/health/ready")).IsSuccessStatusCode)
+                {
+                    return node;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        await node.DisposeAsync();
+        throw new InvalidOperationException($"the node at {url} did not become ready within 60 s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Lantern.IngestBench;
+using Npgsql;
+
+// Drives the Langfuse ingestion API of a fresh node with the peers' workload, then writes the same rows with COPY and with
+// one upsert transaction per event, and prints all three on one table (see docs/benchmarks.md).
+if (BenchOptions.Parse(args, out var error) is not { } options)
+{
+    Console.Error.WriteLine($"{error}\n{BenchOptions.Usage}");
+    return 2;
+}
+
+var databaseUrl = Environment.GetEnvironmentVariable("LANTERN_DATABASE_URL");
+var apiDll = options.ApiDll ?? Path.Combine(AppContext.BaseDirectory, "../../../../../src/Api/bin/Release/net10.0/Lantern.Api.dll");
+if (databaseUrl is null || !File.Exists(apiDll))
+{
+    Console.Error.WriteLine($"LANTERN_DATABASE_URL must be set and {apiDll} built.\n{BenchOptions.Usage}");
+    return 2;
+}
+
+var uri = new Uri(databaseUrl);
+var credentials = uri.UserInfo.Split(':');
+await using var db = NpgsqlDataSource.Create(
+    $"Host={uri.Host};Port={uri.Port};Username={credentials[0]};Password={credentials[1]};Database={uri.AbsolutePath.TrimStart('/')};Maximum Pool Size=64");
+
+var loadBefore = ProcessStats.LoadAverage();
+LoadResult load;
+PgSnapshot lanternWritten;
+double cpuSeconds, pgCpuSeconds, peakRss;
+var postmaster = await PgSnapshot.PostmasterAsync(db);
+ServerMetrics groupCommit;
+await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, options))
+{
+    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 16 })
+    {
+        BaseAddress = new Uri(node.Url), Timeout = TimeSpan.FromMinutes(2),
+    };
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+        "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.PublicKey}:{options.SecretKey}")));
+    var runId = Guid.NewGuid().ToString("N")[..8];
+    var before = await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups");
+    var metricsBefore = await ServerMetrics.ScrapeAsync(http);
+    var cpuBefore = ProcessStats.CpuSeconds(node.Pid);
+    var pgCpuBefore = ProcessStats.ServerTreeCpuSeconds(postmaster);
+    load = await new LoadRunner(http, options, new Workload(options, runId), runId).RunAsync();
+    cpuSeconds = ProcessStats.CpuSeconds(node.Pid) - cpuBefore;
+    pgCpuSeconds = ProcessStats.ServerTreeCpuSeconds(postmaster) - pgCpuBefore;
+    peakRss = ProcessStats.PeakRssMiB(node.Pid);
+    groupCommit = (await ServerMetrics.ScrapeAsync(http)).Minus(metricsBefore);
+    lanternWritten = (await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups")).Minus(before);
+}
+
+var copy = await Baselines.CopyAsync(db, load.Events);
+var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds));
+var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
+    cpuSeconds, pgCpuSeconds, peakRss, groupCommit, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+report.Print();
+await report.WriteJsonAsync(options.JsonPath);
+return load.Failures == 0 ? 0 : 1;

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lantern.IngestBench;
+
+/// <summary>The run's figures as a Markdown table on stdout and as JSON, each writer also as a ratio to the COPY ceiling.</summary>
+internal sealed class Report(
+    BenchOptions options, LoadResult load, PhaseResult lantern, double cpuSeconds, double pgCpuSeconds, double peakRssMiB, ServerMetrics groupCommit, PhaseResult copy,
+    PhaseResult perEvent, string loadAverageBefore, string loadAverageAfter)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public void Print()
+    {
+        var mode = options.Rate > 0 ? $"open loop at {options.Rate} events/s" : $"closed loop, {options.Concurrency} workers";
+        Console.WriteLine(Invariant($"Workload: {options.TracesPerBatch} traces ({options.EventsPerBatch} events) per batch, {mode}, ") +
+            Invariant($"{(double)load.Bytes / Math.Max(1, load.Events + load.Failures):F0} B/event, {options.Users} users, {options.Sessions} sessions; ") +
+            Invariant($"{Environment.ProcessorCount} cores, load average {loadAverageBefore} before, {loadAverageAfter} after."));
+        Console.WriteLine();
+        Console.WriteLine("| writer (same rows) | events | seconds | events/s | vs COPY | commits | rows written | WAL MiB | table MiB |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var phase in new[] { lantern, copy, perEvent })
+        {
+            var w = phase.Written;
+            Console.WriteLine(Invariant($"| {phase.Name} | {phase.Events} | {phase.Seconds:F2} | {phase.EventsPerSecond:F0} | {phase.EventsPerSecond / copy.EventsPerSecond:P1} | ") +
+                Invariant($"{w.Commits} | {w.RowsWritten} | {w.WalBytes / 1048576.0:F1} | {w.TableBytes / 1048576.0:F1} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"Lantern: ack latency per batch p50 {P(load.AckMs, 0.5):F1} ms, p95 {P(load.AckMs, 0.95):F1} ms, p99 {P(load.AckMs, 0.99):F1} ms ") +
+            Invariant($"({load.AckMs.Length} batches); visibility lag p50 {P(load.VisibleMs, 0.5):F1} ms, p99 {P(load.VisibleMs, 0.99):F1} ms ({load.VisibleMs.Length} probes); ") +
+            Invariant($"rejected events {load.Failures}."));
+        Console.WriteLine(Invariant($"Lantern group commit: {groupCommit.Commits:F0} commits, mean {groupCommit.CommitSeconds * 1000 / Math.Max(1, groupCommit.Commits):F1} ms, ") +
+            Invariant($"busy {groupCommit.CommitSeconds / load.Seconds:P0} of the run; per commit {groupCommit.TraceRows / Math.Max(1, groupCommit.Commits):F1} trace, ") +
+            Invariant($"{groupCommit.ObservationRows / Math.Max(1, groupCommit.Commits):F1} observation, {groupCommit.RollupRows / Math.Max(1, groupCommit.Commits):F1} rollup rows."));
+        Console.WriteLine("Lantern: table scans by the server during the load (reads): " +
+            string.Join(", ", lantern.Written.ScansPerTable.OrderByDescending(t => t.Value).Select(t => Invariant($"{t.Key} {t.Value}"))));
+        Console.WriteLine(Invariant($"Lantern process: {cpuSeconds:F1} CPU s ({cpuSeconds / load.Seconds:F2} cores, {cpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event), peak RSS {peakRssMiB:F0} MiB; ") +
+            Invariant($"PostgreSQL: {pgCpuSeconds:F1} CPU s ({pgCpuSeconds / load.Seconds:F2} cores, {pgCpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event)."));
+    }
+
+    public async Task WriteJsonAsync(string path)
+    {
+        var json = new JsonObject
+        {
+            ["at"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+            ["options"] = JsonSerializer.SerializeToNode(options),
+            ["cores"] = Environment.ProcessorCount,
+            ["loadAverage"] = new JsonObject { ["before"] = loadAverageBefore, ["after"] = loadAverageAfter },
+            ["lantern"] = new JsonObject
+            {
+                ["phase"] = Phase(lantern),
+                ["rejectedEvents"] = load.Failures,
+                ["bytesPerEvent"] = (double)load.Bytes / Math.Max(1, load.Events + load.Failures),
+                ["ackMs"] = new JsonObject { ["p50"] = P(load.AckMs, 0.5), ["p95"] = P(load.AckMs, 0.95), ["p99"] = P(load.AckMs, 0.99), ["batches"] = load.AckMs.Length },
+                ["visibilityMs"] = new JsonObject { ["p50"] = P(load.VisibleMs, 0.5), ["p95"] = P(load.VisibleMs, 0.95), ["p99"] = P(load.VisibleMs, 0.99), ["probes"] = load.VisibleMs.Length },
+                ["cpuSeconds"] = cpuSeconds,
+                ["peakRssMiB"] = peakRssMiB,
+                ["postgresCpuSeconds"] = pgCpuSeconds,
+                ["groupCommit"] = JsonSerializer.SerializeToNode(groupCommit),
+                ["tableScans"] = JsonSerializer.SerializeToNode(lantern.Written.ScansPerTable),
+            },
+            ["copy"] = Phase(copy),
+            ["perEventUpsert"] = Phase(perEvent),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, json.ToJsonString(Indented));
+        Console.WriteLine($"Figures written to {path}.");
+    }
+
+    private JsonObject Phase(PhaseResult phase) => new()
+    {
+        ["events"] = phase.Events,
+        ["seconds"] = phase.Seconds,
+        ["eventsPerSecond"] = phase.EventsPerSecond,
+        ["ratioToCopy"] = phase.EventsPerSecond / copy.EventsPerSecond,
+        ["commits"] = phase.Written.Commits,
+        ["rowsWritten"] = phase.Written.RowsWritten,
+        ["walBytes"] = phase.Written.WalBytes,
+        ["tableBytes"] = phase.Written.TableBytes,
+    };
+
+    private static double P(double[] samples, double p) => LoadResult.Percentile(samples, p);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

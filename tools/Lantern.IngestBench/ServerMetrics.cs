@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Lantern.IngestBench;
+
+/// <summary>
+/// The group commit's own Prometheus series (commits, seconds spent committing, rows per table), scraped from the node's
+/// <c>/metrics</c> before and after the load: how many writes share a commit and how busy the single committer is.
+/// </summary>
+internal sealed record ServerMetrics(double Commits, double CommitSeconds, double TraceRows, double ObservationRows, double RollupRows)
+{
+    public static async Task<ServerMetrics> ScrapeAsync(HttpClient http)
+    {
+        var lines = (await http.GetStringAsync("/metrics")).Split('\n');
+        double Sum(string prefix) => lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        return new ServerMetrics(
+            Sum("lantern_storage_flush_duration_seconds_count{table=\"traces\"}"),
+            Sum("lantern_storage_flush_duration_seconds_sum{table=\"traces\"}"),
+            Sum("lantern_storage_flush_rows_total{table=\"traces\"}"),
+            Sum("lantern_storage_flush_rows_total{table=\"observations\"}"),
+            Sum("lantern_storage_flush_rows_total{table=\"rollups\"}"));
+    }
+
+    public ServerMetrics Minus(ServerMetrics before) => new(
+        Commits - before.Commits, CommitSeconds - before.CommitSeconds, TraceRows - before.TraceRows,
+        ObservationRows - before.ObservationRows, RollupRows - before.RollupRows);
+}
