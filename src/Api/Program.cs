@@ -1,6 +1,7 @@
 using Lantern.Api;
 using Lantern.Api.Admin;
 using Lantern.Api.Auth;
+using Lantern.Api.Guard;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
@@ -24,6 +25,7 @@ builder.Services.AddLanternIngestion(builder.Configuration);
 builder.Services.AddLanternQueries();
 builder.Services.AddLanternRollups();
 builder.Services.AddLanternOtel();
+builder.Services.AddLanternGuard();
 
 var app = builder.Build();
 app.MapLanternHealth();
@@ -34,6 +36,7 @@ app.MapLanternModels();
 app.MapLanternMetrics();
 app.MapLanternRollups();
 app.MapLanternOtel();
+app.MapLanternGuard();
 try
 {
     await app.RunAsync();

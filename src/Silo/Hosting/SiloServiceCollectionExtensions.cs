@@ -1,4 +1,5 @@
 using Lantern.Contracts.Runtime;
+using Lantern.Silo.Evaluators;
 using Lantern.Silo.Metrics;
 using Lantern.Silo.Pricing;
 using Lantern.Silo.Projects;
@@ -63,6 +64,7 @@ public static class SiloServiceCollectionExtensions
         services.AddGrainRuntime();
         services.AddLanternPricing();
         services.AddLanternTraces();
+        services.AddLanternEvaluators(configuration);
         return services;
     }
 
