@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Lantern.Tests.Infrastructure;
+using static Lantern.Tests.Evaluators.Guard;
 using static Lantern.Tests.Infrastructure.LangfuseBatch;
 
 namespace Lantern.Tests.Evaluators;
@@ -13,7 +14,7 @@ public sealed class EvaluatorPipelineTests
     [Fact]
     public async Task Trace_and_generation_texts_get_evaluator_scores_on_the_right_trace_and_resends_add_none()
     {
-        await using var app = await LanternApp.StartAsync();
+        await using var app = await LanternApp.StartAsync(On);
         var http = app.CreateClient().Authorized();
         JsonObject[] batch =
         [
@@ -53,7 +54,7 @@ public sealed class EvaluatorPipelineTests
     [Fact]
     public async Task Evaluators_are_disabled_when_onnx_runtime_is_missing_and_ingestion_still_works()
     {
-        await using var app = await LanternApp.StartAsync(new Dictionary<string, string?> { ["LANTERN_ONNXRUNTIME_PATH"] = "/nonexistent/libonnxruntime.so.1" });
+        await using var app = await LanternApp.StartAsync(new Dictionary<string, string?> { ["LANTERN_EVALUATORS"] = "on", ["LANTERN_ONNXRUNTIME_PATH"] = "/nonexistent/libonnxruntime.so.1" });
         var http = app.CreateClient().Authorized();
 
         var (response, body) = await http.PostAsync(Event("trace-create", new JsonObject { ["id"] = "t", ["input"] = Injection }));
@@ -71,7 +72,7 @@ public sealed class EvaluatorPipelineTests
     {
         await using var app = await LanternApp.StartAsync(new Dictionary<string, string?>
         {
-            ["LANTERN_EVALUATOR_QUEUE"] = "1", ["LANTERN_EVALUATOR_BATCH"] = "1",
+            ["LANTERN_EVALUATORS"] = "on", ["LANTERN_EVALUATOR_QUEUE"] = "1", ["LANTERN_EVALUATOR_BATCH"] = "1",
         });
         var http = app.CreateClient().Authorized();
         var generations = Enumerable.Range(0, 60)
