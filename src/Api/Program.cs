@@ -2,6 +2,7 @@ using Lantern.Api;
 using Lantern.Api.Admin;
 using Lantern.Api.Auth;
 using Lantern.Api.Datasets;
+using Lantern.Api.Guard;
 using Lantern.Api.Health;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
@@ -26,6 +27,7 @@ builder.Services.AddLanternIngestion(builder.Configuration);
 builder.Services.AddLanternQueries();
 builder.Services.AddLanternRollups();
 builder.Services.AddLanternOtel();
+builder.Services.AddLanternGuard();
 
 var app = builder.Build();
 app.MapLanternHealth();
@@ -39,6 +41,7 @@ app.MapLanternRollups();
 app.MapLanternOtel();
 app.MapLanternPrompts();
 app.MapLanternDatasets();
+app.MapLanternGuard();
 try
 {
     await app.RunAsync();

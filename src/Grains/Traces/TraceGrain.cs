@@ -1,6 +1,7 @@
 using Lantern.Contracts.Ingestion;
 using Lantern.Contracts.Runtime;
 using Lantern.Contracts.Traces;
+using Lantern.Grains.Evaluations;
 using Lantern.Grains.Rollups;
 
 namespace Lantern.Grains.Traces;
@@ -9,7 +10,7 @@ namespace Lantern.Grains.Traces;
 /// Owns one trace: merges its events, prices its generations, and commits the changed rows together with the change to
 /// every rollup the trace contributes to. A call returns only after the commit, so an acknowledged event is durable.
 /// </summary>
-public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer) : Grain, ITraceGrain
+public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEvaluationPublisher? evaluations = null) : Grain, ITraceGrain
 {
     private readonly RowProjector _projector = new(pricer);
     private readonly Dictionary<string, ObservationRow> _observationRows = new(StringComparer.Ordinal);
@@ -75,6 +76,8 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer) : G
             RollupContribution.Delta(_committed, contribution));
         await CommitOrReloadAsync(write);
         _committed = contribution;
+        (evaluations ?? NullEvaluationPublisher.Instance).Publish(
+            _projectId, _traceId, traceChanged ? _aggregate.Trace : null, changedObservations.Select(id => _aggregate.Observations[id]));
     }
 
     public async Task DeleteAsync()

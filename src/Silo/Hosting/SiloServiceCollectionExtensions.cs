@@ -1,5 +1,6 @@
 using Lantern.Contracts.Runtime;
 using Lantern.Silo.Datasets;
+using Lantern.Silo.Evaluators;
 using Lantern.Silo.Metrics;
 using Lantern.Silo.Pii;
 using Lantern.Silo.Pricing;
@@ -69,6 +70,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLanternPrompts();
         services.AddLanternDatasets();
         services.AddLanternPii(configuration);
+        services.AddLanternEvaluators(configuration);
         return services;
     }
 

@@ -38,6 +38,8 @@ public sealed class LanternApp(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("LANGFUSE_INIT_PROJECT_ID", ProjectId);
         builder.UseSetting("LANGFUSE_INIT_PROJECT_PUBLIC_KEY", PublicKey);
         builder.UseSetting("LANGFUSE_INIT_PROJECT_SECRET_KEY", SecretKey);
+        // Evaluator scores arrive asynchronously and would race with tests that count stored rows; Evaluators/ turns them on.
+        builder.UseSetting("LANTERN_EVALUATORS", "off");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Lantern.Contracts.Ingestion;
+using Lantern.Silo.Metrics.Instruments;
+using Lantern.Silo.Streams;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Lantern.Silo.Evaluators;
+
+/// <summary>
+/// The stateless evaluator worker: drains the evaluation stream in batches, skips texts it has already scored, runs
+/// every evaluator over the batch in one ONNX call each, and writes the scores back through ingestion.
+/// </summary>
+internal sealed partial class EvaluationWorker(
+    IMessageStream<EvaluationRequest> stream,
+    EvaluatorSet evaluators,
+    IEvaluationScoreSink sink,
+    EvaluatorMetrics metrics,
+    IOptions<EvaluatorOptions> options,
+    TimeProvider time,
+    ILogger<EvaluationWorker> logger) : BackgroundService
+{
+    private const int RememberedTexts = 100_000;
+
+    // Score id → hash of the text it was computed from: an unchanged text (a trace updated elsewhere) is not rescored.
+    private readonly ConcurrentDictionary<string, string> _scored = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!evaluators.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<EvaluationRequest> batch;
+            try
+            {
+                batch = await stream.ReadBatchAsync(options.Value.BatchSize, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                await EvaluateAsync(batch, stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A failed batch is lost, not retried forever: the next change to those texts scores them again.
+                LogBatchFailed(logger, exception, batch.Count);
+            }
+        }
+    }
+
+    private async Task EvaluateAsync(IReadOnlyList<EvaluationRequest> batch, CancellationToken cancellationToken)
+    {
+        var fresh = batch
+            .Where(r => !_scored.TryGetValue(Key(r), out var hash) || hash != r.TextHash)
+            .DistinctBy(Key)
+            .ToList();
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        var maxLength = options.Value.MaxTextLength;
+        var texts = fresh.Select(r => r.Text.Length > maxLength ? r.Text[..maxLength] : r.Text).ToList();
+        var events = new Dictionary<string, List<IngestionEvent>>(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        foreach (var evaluator in evaluators.Evaluators)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var probabilities = evaluator.Classifier.ScoreBatch(texts);
+            var perText = Stopwatch.GetElapsedTime(started) / texts.Count;
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                metrics.Scored(evaluator.Name, perText);
+                metrics.Verdict(fresh[i].ProjectId, evaluator.Name, evaluator.Verdict(probabilities[i]));
+                var projectEvents = events.TryGetValue(fresh[i].ProjectId, out var list) ? list : events[fresh[i].ProjectId] = [];
+                projectEvents.Add(EvaluationScore.Create(fresh[i], evaluator, probabilities[i], now));
+            }
+        }
+
+        foreach (var (projectId, scores) in events)
+        {
+            await sink.WriteAsync(projectId, scores, cancellationToken);
+        }
+
+        if (_scored.Count > RememberedTexts)
+        {
+            _scored.Clear();
+        }
+
+        foreach (var request in fresh)
+        {
+            _scored[Key(request)] = request.TextHash;
+        }
+    }
+
+    private static string Key(EvaluationRequest request) => $"{request.ProjectId}\n{request.TraceId}\n{request.ObservationId}\n{request.Field}";
+
+    [LoggerMessage(LogLevel.Error, "Scoring a batch of {Count} texts failed; they stay unscored until they change")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+}

@@ -1,0 +1,23 @@
+namespace Lantern.Silo.Evaluators;
+
+/// <summary>Evaluator settings: LANTERN_EVALUATORS, LANTERN_MODELS_DIR and the stream's bound and batch size.</summary>
+public sealed class EvaluatorOptions
+{
+    /// <summary>False only when LANTERN_EVALUATORS=off; on by default, when the library and models load.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>libonnxruntime.so.1 (LANTERN_ONNXRUNTIME_PATH, exported by scripts/onnxruntime.sh).</summary>
+    public string? LibraryPath { get; set; }
+
+    /// <summary>Where <c>prompt-injection.onnx</c> and <c>toxicity.onnx</c> are; null to look in the usual places.</summary>
+    public string? ModelsDirectory { get; set; }
+
+    /// <summary>Texts queued at most; beyond that new texts are shed (LANTERN_EVALUATOR_QUEUE).</summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Texts scored per ONNX call.</summary>
+    public int BatchSize { get; set; } = 64;
+
+    /// <summary>Characters of a text that are scored: cost grows with length, and the head of a text is what matters most.</summary>
+    public int MaxTextLength { get; set; } = 8_000;
+}
