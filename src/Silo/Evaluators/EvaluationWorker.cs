@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lantern.Contracts.Ingestion;
+using Lantern.Grains.Pii;
 using Lantern.Silo.Metrics.Instruments;
 using Lantern.Silo.Streams;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,7 @@ namespace Lantern.Silo.Evaluators;
 
 /// <summary>
 /// The stateless evaluator worker: drains the evaluation stream in batches, skips texts it has already scored, runs
-/// every evaluator over the batch in one ONNX call each, and writes the scores back through ingestion.
+/// every evaluator over the batch in one ONNX call each, counts PII, tags traces with a flagged text, and writes the scores back through ingestion.
 /// </summary>
 internal sealed partial class EvaluationWorker(
     IMessageStream<EvaluationRequest> stream,
@@ -72,6 +73,7 @@ internal sealed partial class EvaluationWorker(
         var maxLength = options.Value.MaxTextLength;
         var texts = fresh.Select(r => r.Text.Length > maxLength ? r.Text[..maxLength] : r.Text).ToList();
         var events = new Dictionary<string, List<IngestionEvent>>(StringComparer.Ordinal);
+        var flaggedTraces = new HashSet<(string ProjectId, string TraceId)>();
         var now = time.GetUtcNow();
         foreach (var evaluator in evaluators.Evaluators)
         {
@@ -80,16 +82,34 @@ internal sealed partial class EvaluationWorker(
             var perText = Stopwatch.GetElapsedTime(started) / texts.Count;
             for (var i = 0; i < fresh.Count; i++)
             {
+                var verdict = evaluator.Verdict(probabilities[i]);
                 metrics.Scored(evaluator.Name, perText);
-                metrics.Verdict(fresh[i].ProjectId, evaluator.Name, evaluator.Verdict(probabilities[i]));
-                var projectEvents = events.TryGetValue(fresh[i].ProjectId, out var list) ? list : events[fresh[i].ProjectId] = [];
-                projectEvents.Add(EvaluationScore.Create(fresh[i], evaluator, probabilities[i], now));
+                metrics.Verdict(fresh[i].ProjectId, evaluator.Name, verdict);
+                Add(events, fresh[i].ProjectId, EvaluationScore.Create(fresh[i], evaluator, probabilities[i], now));
+                if (verdict == Evaluator.Flagged)
+                {
+                    flaggedTraces.Add((fresh[i].ProjectId, fresh[i].TraceId));
+                }
             }
         }
 
-        foreach (var (projectId, scores) in events)
+        for (var i = 0; i < fresh.Count; i++)
         {
-            await sink.WriteAsync(projectId, scores, cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var counts = PiiCount.Of(texts[i]);
+            metrics.Scored(EvaluationScore.Pii, Stopwatch.GetElapsedTime(started));
+            metrics.Verdict(fresh[i].ProjectId, EvaluationScore.Pii, counts.Count > 0 ? "found" : "none");
+            Add(events, fresh[i].ProjectId, EvaluationScore.CreatePii(fresh[i], counts, now));
+        }
+
+        foreach (var (projectId, traceId) in flaggedTraces)
+        {
+            Add(events, projectId, SecurityFlag.Event(projectId, traceId, now));
+        }
+
+        foreach (var (projectId, projectEvents) in events)
+        {
+            await sink.WriteAsync(projectId, projectEvents, cancellationToken);
         }
 
         if (_scored.Count > RememberedTexts)
@@ -101,6 +121,16 @@ internal sealed partial class EvaluationWorker(
         {
             _scored[Key(request)] = request.TextHash;
         }
+    }
+
+    private static void Add(Dictionary<string, List<IngestionEvent>> events, string projectId, IngestionEvent @event)
+    {
+        if (!events.TryGetValue(projectId, out var list))
+        {
+            events[projectId] = list = [];
+        }
+
+        list.Add(@event);
     }
 
     private static string Key(EvaluationRequest request) => $"{request.ProjectId}\n{request.TraceId}\n{request.ObservationId}\n{request.Field}";

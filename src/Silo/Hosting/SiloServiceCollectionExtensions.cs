@@ -1,6 +1,7 @@
 using Lantern.Contracts.Runtime;
 using Lantern.Silo.Datasets;
 using Lantern.Silo.Evaluators;
+using Lantern.Silo.Guard;
 using Lantern.Silo.Metrics;
 using Lantern.Silo.Pii;
 using Lantern.Silo.Pricing;
@@ -71,6 +72,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLanternDatasets();
         services.AddLanternPii(configuration);
         services.AddLanternEvaluators(configuration);
+        services.AddLanternGuardVault(configuration);
         return services;
     }
 

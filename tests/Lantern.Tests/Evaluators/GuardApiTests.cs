@@ -28,6 +28,8 @@ public sealed class GuardApiTests
         Assert.Equal(64, ((string)injection["modelSha256"]!).Length);
         Assert.False((bool)clean["flagged"]!);
         Assert.Equal(["prompt_injection", "toxicity"], clean["verdicts"]!.AsArray().Select(v => (string)v!["evaluator"]!));
+        Assert.Equal(0, (int)clean["pii"]!["count"]!);
+        Assert.Null(clean["vaultId"]);
         Assert.Equal("flagged", (string)Assert.Single(toxicOnly["verdicts"]!.AsArray())!["verdict"]!);
     }
 
@@ -38,9 +40,9 @@ public sealed class GuardApiTests
         var http = app.CreateClient().Authorized();
         var ct = TestContext.Current.CancellationToken;
 
-        var empty = await http.PostAsync("/api/public/guard", Guard.Json(new JsonObject()), ct);
-        var unknown = await http.PostAsync("/api/public/guard", Guard.Json(new JsonObject { ["text"] = "hi", ["evaluators"] = new JsonArray("nope") }), ct);
-        var anonymous = await app.CreateClient().PostAsync("/api/public/guard", Guard.Json(new JsonObject { ["text"] = "hi" }), ct);
+        var empty = await http.PostAsync("/api/guard/scan", Guard.Json(new JsonObject()), ct);
+        var unknown = await http.PostAsync("/api/guard/scan", Guard.Json(new JsonObject { ["text"] = "hi", ["evaluators"] = new JsonArray("nope") }), ct);
+        var anonymous = await app.CreateClient().PostAsync("/api/guard/scan", Guard.Json(new JsonObject { ["text"] = "hi" }), ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
@@ -48,9 +50,63 @@ public sealed class GuardApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
+    [Fact]
+    public async Task A_scan_anonymizes_pii_and_only_the_same_project_can_restore_it_from_the_vault()
+    {
+        await using var app = await LanternApp.StartAsync(On);
+        var http = app.CreateClient().Authorized();
+        var other = await SecondProject.CreateAsync(app);
+        const string Prompt = "Email jane.doe@example.com about card 4111 1111 1111 1111; cc jane.doe@example.com and bob@example.org.";
+
+        var scan = await CheckAsync(http, new JsonObject { ["text"] = Prompt });
+        var anonymized = (string)scan["anonymizedText"]!;
+        var vaultId = (string)scan["vaultId"]!;
+        const string Answer = "I wrote to [EMAIL_1] and [EMAIL_2]; [NAME_1] stays.";
+        var restored = await DeanonymizeAsync(http, vaultId, Answer);
+        var stolen = await other.PostAsync("/api/guard/deanonymize", Json(new JsonObject { ["vaultId"] = vaultId, ["text"] = Answer }), TestContext.Current.CancellationToken);
+        var sealedRow = await Sql.ScalarAsync<byte[]>(app.ConnectionString, "SELECT sealed FROM guard_vault");
+
+        Assert.Equal("Email [EMAIL_1] about card [CREDIT_CARD_1]; cc [EMAIL_1] and [EMAIL_2].", anonymized);
+        Assert.Equal(4, (int)scan["pii"]!["count"]!);
+        Assert.Equal(["EMAIL", "CREDIT_CARD", "EMAIL", "EMAIL"], scan["pii"]!["findings"]!.AsArray().Select(f => (string)f!["kind"]!));
+        Assert.Equal("I wrote to jane.doe@example.com and bob@example.org; [NAME_1] stays.", (string)restored["text"]!);
+        Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+        Assert.DoesNotContain("jane.doe", System.Text.Encoding.UTF8.GetString(sealedRow!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Vault_entries_expire_and_bad_deanonymize_requests_say_what_is_wrong()
+    {
+        await using var app = await LanternApp.StartAsync(new Dictionary<string, string?>(On) { ["LANTERN_GUARD_VAULT_TTL_MINUTES"] = "0.001" });
+        var http = app.CreateClient().Authorized();
+        var ct = TestContext.Current.CancellationToken;
+
+        var scan = await CheckAsync(http, new JsonObject { ["text"] = "Call me at +1 415 555 0134", ["evaluators"] = new JsonArray("pii") });
+        await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        var expired = await http.PostAsync("/api/guard/deanonymize", Json(new JsonObject { ["vaultId"] = (string)scan["vaultId"]!, ["text"] = "[PHONE_1]" }), ct);
+        var noId = await http.PostAsync("/api/guard/deanonymize", Json(new JsonObject { ["vaultId"] = "nope", ["text"] = "x" }), ct);
+        var noText = await http.PostAsync("/api/guard/deanonymize", Json(new JsonObject { ["vaultId"] = Guid.NewGuid().ToString() }), ct);
+
+        Assert.Empty(scan["verdicts"]!.AsArray());
+        Assert.Equal("Call me at [PHONE_1]", (string)scan["anonymizedText"]!);
+        Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noId.StatusCode);
+        Assert.Contains("vaultId", await noId.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, noText.StatusCode);
+        Assert.Contains("text", await noText.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonNode> DeanonymizeAsync(HttpClient http, string vaultId, string text)
+    {
+        var response = await http.PostAsync("/api/guard/deanonymize", Json(new JsonObject { ["vaultId"] = vaultId, ["text"] = text }), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonNode.Parse(body)!;
+    }
+
     private static async Task<JsonNode> CheckAsync(HttpClient http, JsonObject body)
     {
-        var response = await http.PostAsync("/api/public/guard", Guard.Json(body), TestContext.Current.CancellationToken);
+        var response = await http.PostAsync("/api/guard/scan", Guard.Json(body), TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.OK, text);
         return JsonNode.Parse(text)!;

@@ -44,7 +44,8 @@ public sealed class HealthEndpointTests
     [InlineData("LANGFUSE_INIT_PROJECT_SECRET_KEY", "pk-lf-oops", "LANGFUSE_INIT_PROJECT_SECRET_KEY starts with 'pk-'")]
     [InlineData("LANGFUSE_INIT_PROJECT_PUBLIC_KEY", "sk-lf-oops", "LANGFUSE_INIT_PROJECT_PUBLIC_KEY starts with 'sk-'")]
     [InlineData("LANTERN_SALT", "short", "LANTERN_SALT (or SALT) must be set")]
-    public async Task The_node_refuses_to_start_with_swapped_keys_or_a_weak_salt_and_says_why(string setting, string value, string message)
+    [InlineData("LANTERN_ENCRYPTION_KEY", "not-hex", "LANTERN_ENCRYPTION_KEY must be 64 hex characters")]
+    public async Task The_node_refuses_to_start_with_swapped_keys_a_weak_salt_or_a_malformed_key_and_says_why(string setting, string value, string message)
     {
         var environment = new Dictionary<string, string>
         {
