@@ -14,6 +14,7 @@ public static class QueryEndpoints
     public static IEndpointRouteBuilder MapLanternQueries(this IEndpointRouteBuilder app) => app
         .MapTraceEndpoints()
         .MapObservationEndpoints()
+        .MapObservationV2Endpoints()
         .MapSessionEndpoints()
         .MapScoreEndpoints()
         .MapProjectEndpoints();

@@ -7,8 +7,6 @@ namespace Lantern.Api.Queries.Observations;
 /// <summary><c>GET /api/public/observations</c> (v1 pages) and <c>/observations/{id}</c> (reference §5.2).</summary>
 public static class ObservationEndpoints
 {
-    private static readonly string[] Types = ["SPAN", "GENERATION", "EVENT", "AGENT", "TOOL", "CHAIN", "RETRIEVER", "EVALUATOR", "EMBEDDING", "GUARDRAIL"];
-
     public static IEndpointRouteBuilder MapObservationEndpoints(this IEndpointRouteBuilder app)
     {
         var observations = app.MapGroup("/api/public/observations").RequireProjectKey().WithTags("Observations");
@@ -19,33 +17,11 @@ public static class ObservationEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, NpgsqlDataSource dataSource, TraceQueries traces)
     {
-        var query = http.Request.Query;
-        var page = PageRequest.Parse(query, out var error);
-        if (page is null || !QueryTime.TryParse(query, "fromStartTime", out var from, out error) ||
-            !QueryTime.TryParse(query, "toStartTime", out var to, out error))
+        var page = PageRequest.Parse(http.Request.Query, out var error);
+        var where = page is null ? null : ObservationFilter.Parse(http.Request.Query, http.ProjectAccess().ProjectId, out error);
+        if (page is null || where is null)
         {
             return ApiResults.BadRequest(error!);
-        }
-
-        var type = query["type"].ToString();
-        if (type.Length > 0 && !Types.Contains(type, StringComparer.Ordinal))
-        {
-            return ApiResults.BadRequest($"type: expected one of {string.Join(", ", Types)}");
-        }
-
-        var where = new SqlWhere("o.project_id", http.ProjectAccess().ProjectId)
-            .AddIf("o.name = {0}", query["name"].ToString())
-            .AddIf("o.type = {0}", type)
-            .AddIf("o.trace_id = {0}", query["traceId"].ToString())
-            .AddIf("o.level = {0}", query["level"].ToString())
-            .AddIf("o.parent_observation_id = {0}", query["parentObservationId"].ToString())
-            .AddIf("o.version = {0}", query["version"].ToString())
-            .AddIf("o.start_time >= {0}", from?.UtcDateTime)
-            .AddIf("o.start_time < {0}", to?.UtcDateTime)
-            .AddIf("EXISTS (SELECT 1 FROM traces t WHERE t.project_id = o.project_id AND t.id = o.trace_id AND t.user_id = {0})", query["userId"].ToString());
-        if (TraceListRequest.Values(query, "environment") is { Length: > 0 } environments)
-        {
-            where.Add("o.environment = ANY({0})", environments);
         }
 
         var total = await traces.CountAsync("observations o", where, http.RequestAborted);
