@@ -8,4 +8,7 @@ public interface IScoreGrain : IGrain
 {
     /// <summary>Merges the score events and commits the row.</summary>
     Task ApplyAsync(IReadOnlyList<IngestionEvent> events);
+
+    /// <summary>Deletes the score; false when there is none.</summary>
+    Task<bool> DeleteAsync();
 }

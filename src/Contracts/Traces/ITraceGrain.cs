@@ -14,4 +14,7 @@ public interface ITraceGrain : IGrain
 
     /// <summary>Deletes the trace with its observations and scores, and removes its contribution to every rollup.</summary>
     Task DeleteAsync();
+
+    /// <summary>Deletes one of the trace's scores and removes it from the rollups; false when the trace has no such score.</summary>
+    Task<bool> DeleteScoreAsync(string scoreId);
 }

@@ -44,4 +44,17 @@ public sealed class ScoreGrain(ITraceStore store) : Grain, IScoreGrain
             throw;
         }
     }
+
+    public async Task<bool> DeleteAsync()
+    {
+        if (_score is null)
+        {
+            return false;
+        }
+
+        await store.CommitAsync(new TraceWrite(_projectId, "", null, [], [], new Dictionary<Rollups.RollupKey, Rollups.RollupValues>(), DeletedScoreIds: [_scoreId]),
+            CancellationToken.None);
+        _score = null;
+        return true;
+    }
 }

@@ -94,6 +94,22 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEv
         _committed = new RollupContribution();
     }
 
+    public async Task<bool> DeleteScoreAsync(string scoreId)
+    {
+        if (!_aggregate.Scores.Remove(scoreId))
+        {
+            return false;
+        }
+
+        var scoreRows = _aggregate.Scores.Values.Select(s => RowProjector.Score(_projectId, s)).ToList();
+        var traceRow = _aggregate.Trace is null ? null : _projector.Trace(_projectId, _aggregate.Trace, _observationRows.Values);
+        var contribution = ContributionCalculator.Compute(_projectId, traceRow, _observationRows.Values, scoreRows);
+        var write = new TraceWrite(_projectId, _traceId, null, [], [], RollupContribution.Delta(_committed, contribution), DeletedScoreIds: [scoreId]);
+        await CommitOrReloadAsync(write);
+        _committed = contribution;
+        return true;
+    }
+
     private async Task CommitOrReloadAsync(TraceWrite write)
     {
         try

@@ -3,8 +3,8 @@ using Lantern.Grains.Rollups;
 namespace Lantern.Grains.Traces;
 
 /// <summary>
-/// What one grain turn changed: rows to upsert (or the whole trace to delete) and the rollup delta, committed in one
-/// transaction so that rollups can never disagree with the stored rows.
+/// What one grain turn changed: rows to upsert (or the whole trace, or some scores, to delete) and the rollup delta,
+/// committed in one transaction so that rollups can never disagree with the stored rows.
 /// </summary>
 public sealed record TraceWrite(
     string ProjectId,
@@ -13,4 +13,5 @@ public sealed record TraceWrite(
     IReadOnlyList<ObservationRow> Observations,
     IReadOnlyList<ScoreRow> Scores,
     IReadOnlyDictionary<RollupKey, RollupValues> RollupDelta,
-    bool DeleteTrace = false);
+    bool DeleteTrace = false,
+    IReadOnlyList<string>? DeletedScoreIds = null);

@@ -88,11 +88,14 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
                 rollups[key].Add(delta);
             }
 
-            if (write.DeleteTrace)
+            if (write.DeleteTrace || write.DeletedScoreIds is { Count: > 0 })
             {
+                // Rows upserted earlier in the batch must exist before they are deleted.
                 await UpsertAsync(connection, transaction, segment);
                 segment.Clear();
-                await TraceDeletion.ExecuteAsync(connection, transaction, write.ProjectId, write.TraceId);
+                await (write.DeleteTrace
+                    ? TraceDeletion.ExecuteAsync(connection, transaction, write.ProjectId, write.TraceId)
+                    : TraceDeletion.DeleteScoresAsync(connection, transaction, write.ProjectId, write.DeletedScoreIds!));
             }
             else
             {

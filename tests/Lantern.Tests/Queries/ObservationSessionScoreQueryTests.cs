@@ -77,4 +77,31 @@ public sealed class ObservationSessionScoreQueryTests
 
         Assert.Equal(("t3", "GENERATION", "m", 15), ((string)observation!["traceId"]!, (string)observation["type"]!, (string)observation["model"]!, (int)observation["totalTokens"]!));
     }
+
+    [Fact]
+    public async Task Deleting_a_score_removes_it_from_reads_and_from_the_user_rollup_and_only_in_its_own_project()
+    {
+        await using var app = await LanternApp.StartAsync();
+        var http = app.CreateClient().Authorized();
+        await QuerySeed.IngestAsync(http);
+        await http.PostAsync(LangfuseBatch.Event("score-create", new JsonObject { ["id"] = "session-q", ["sessionId"] = "s-a", ["name"] = "csat", ["value"] = 4 }));
+        var other = await SecondProject.CreateAsync(app);
+        var ct = TestContext.Current.CancellationToken;
+
+        var foreign = await other.DeleteAsync("/api/public/scores/t4-q", ct);
+        var deleted = await http.DeleteAsync("/api/public/scores/t4-q", ct);
+        var again = await http.DeleteAsync("/api/public/scores/t4-q", ct);
+        var sessionScore = await http.DeleteAsync("/api/public/scores/session-q", ct);
+        var bob = await http.GetFromJsonAsync<JsonObject>("/api/public/users/bob", ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, sessionScore.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/public/v2/scores/t4-q", ct)).StatusCode);
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM scores WHERE id IN ('t4-q', 'session-q')"));
+        Assert.Equal(4L, await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM scores"));
+        // Bob had t3 (0.75) and t4 (1.0): only t3's score is left in his rollup.
+        Assert.Equal((0.75, 1L), ((double)bob!["scores"]!["quality"]!["average"]!, (long)bob["scores"]!["quality"]!["count"]!));
+    }
 }

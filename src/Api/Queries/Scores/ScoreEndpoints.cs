@@ -3,11 +3,13 @@ using System.Text.Json.Nodes;
 using Lantern.Api.Auth;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Queries.Traces;
+using Lantern.Contracts.Runtime;
+using Lantern.Contracts.Traces;
 using Npgsql;
 
 namespace Lantern.Api.Queries.Scores;
 
-/// <summary>Scores: create through the ingestion path, list (v1 trace scores and v2) and read one (reference §5.4).</summary>
+/// <summary>Scores: create through the ingestion path, list (v1 trace scores and v2), read and delete one (reference §5.4).</summary>
 public static class ScoreEndpoints
 {
     public static IEndpointRouteBuilder MapScoreEndpoints(this IEndpointRouteBuilder app)
@@ -16,10 +18,29 @@ public static class ScoreEndpoints
         var v1 = app.MapGroup("/api/public/scores").RequireProjectKey().WithTags("Scores");
         v1.MapGet("/", (HttpContext http, NpgsqlDataSource db, TraceQueries traces) => ListAsync(http, db, traces, traceScoresOnly: true));
         v1.MapGet("/{scoreId}", GetAsync);
+        v1.MapDelete("/{scoreId}", DeleteAsync);
         var v2 = app.MapGroup("/api/public/v2/scores").RequireProjectKey().WithTags("Scores");
         v2.MapGet("/", (HttpContext http, NpgsqlDataSource db, TraceQueries traces) => ListAsync(http, db, traces, traceScoresOnly: false));
         v2.MapGet("/{scoreId}", GetAsync);
         return app;
+    }
+
+    // The score's owner deletes it: its trace grain (which also takes it out of the rollups) or, without a trace, its score grain.
+    private static async Task<IResult> DeleteAsync(string scoreId, HttpContext http, NpgsqlDataSource dataSource, IGrainFactory grains)
+    {
+        var projectId = http.ProjectAccess().ProjectId;
+        await using var command = dataSource.CreateCommand("SELECT coalesce(trace_id, '') FROM scores WHERE project_id = $1 AND id = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = projectId });
+        command.Parameters.Add(new NpgsqlParameter { Value = scoreId });
+        var deleted = await command.ExecuteScalarAsync(http.RequestAborted) switch
+        {
+            "" => await grains.GetGrain<IScoreGrain>($"{projectId}/{scoreId}").DeleteAsync(),
+            string traceId => await grains.GetGrain<ITraceGrain>($"{projectId}/{traceId}").DeleteScoreAsync(scoreId),
+            _ => false,
+        };
+        return deleted
+            ? TypedResults.Ok(new { message = "Score deleted successfully" })
+            : ApiResults.NotFound($"Score {scoreId} not found within authorized project");
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, IIngestionPipeline pipeline)
