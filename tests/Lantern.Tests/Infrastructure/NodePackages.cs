@@ -21,9 +21,13 @@ public static class NodePackages
     }
 
     /// <summary>Runs a node script from tests/Lantern.Tests/Compat/scripts with the packages' folder as its module path.</summary>
-    public static async Task<string> RunScriptAsync(string packagesDir, string script, IReadOnlyDictionary<string, string> environment)
+    public static Task<string> RunScriptAsync(string packagesDir, string script, IReadOnlyDictionary<string, string> environment) =>
+        RunScriptAsync(packagesDir, "Compat", script, environment);
+
+    /// <summary>Runs a node script from tests/Lantern.Tests/<paramref name="folder"/>/scripts, as above.</summary>
+    public static async Task<string> RunScriptAsync(string packagesDir, string folder, string script, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("node", [Path.Combine(RepositoryRoot.Path, "tests", "Lantern.Tests", "Compat", "scripts", script)])
+        var start = new ProcessStartInfo("node", [Path.Combine(RepositoryRoot.Path, "tests", "Lantern.Tests", folder, "scripts", script)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
