@@ -9,9 +9,9 @@ namespace Lantern.Tests.Deploy;
 /// </summary>
 public static partial class LanternSettings
 {
-    // Read by code that is being built alongside these manifests: cluster mode (issue 8: role, broker, partition
-    // count) and encryption at rest (issue 9). Once that code reads them by name, the source scan finds them.
-    private static readonly string[] Upcoming = ["LANTERN_ROLE", "LANTERN_RABBITMQ_URL", "LANTERN_PARTITIONS", "LANTERN_ENCRYPTION_KEY"];
+    // Read by cluster mode (issue 8: role, broker, partition count), built alongside these manifests. Once that code
+    // reads them by name, the source scan finds them.
+    private static readonly string[] Upcoming = ["LANTERN_ROLE", "LANTERN_RABBITMQ_URL", "LANTERN_PARTITIONS"];
 
     // Read by .NET itself: the generic host takes DOTNET_-prefixed settings, and shutdownTimeoutSeconds bounds how
     // long hosted services (the silo's flush and lease hand-off) get on SIGTERM.
