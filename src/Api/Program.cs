@@ -11,6 +11,7 @@ using Lantern.Api.Otel;
 using Lantern.Api.Prompts;
 using Lantern.Api.Queries;
 using Lantern.Api.Rollups;
+using Lantern.Api.ScoreConfigs;
 using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -42,6 +43,7 @@ app.MapLanternOtel();
 app.MapLanternPrompts();
 app.MapLanternDatasets();
 app.MapLanternGuard();
+app.MapLanternScoreConfigs();
 try
 {
     await app.RunAsync();

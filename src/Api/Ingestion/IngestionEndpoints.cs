@@ -17,6 +17,7 @@ public static class IngestionEndpoints
             o.MaxBodyBytes = configuration.GetValue("LANTERN_MAX_REQUEST_BYTES", o.MaxBodyBytes));
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<EventRouter>();
+        services.AddSingleton<ScoreConfigEnforcer>();
         services.AddSingleton<IIngestionPipeline, IngestionPipeline>();
         return services;
     }

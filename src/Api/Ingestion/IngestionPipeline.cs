@@ -6,16 +6,20 @@ using Lantern.Silo.Pii;
 namespace Lantern.Api.Ingestion;
 
 /// <summary>
-/// Routes a batch's events to their trace and score grains, all grains at once, and reports each event as stored (201)
-/// or failed (500). Grains return only after their rows are committed, so a success is durable.
+/// Checks scores against their score configs, masks PII, routes a batch's events to their trace and score grains, all
+/// grains at once, and reports each event as stored (201), invalid (400) or failed (500). Grains return only after their rows are committed, so a success is durable.
 /// </summary>
 public sealed partial class IngestionPipeline(
-    IGrainFactory grains, EventRouter router, IEventMasker masker, IngestionMetrics metrics, ILogger<IngestionPipeline> logger)
+    IGrainFactory grains, EventRouter router, ScoreConfigEnforcer scoreConfigs, IEventMasker masker, IngestionMetrics metrics,
+    ILogger<IngestionPipeline> logger)
     : IIngestionPipeline
 {
     public async Task<IngestionResponse> IngestAsync(string projectId, IReadOnlyList<IngestionEvent> events, CancellationToken cancellationToken)
     {
-        events = await masker.MaskAsync(projectId, events, cancellationToken);
+        var (accepted, rejected) = await scoreConfigs.CheckAsync(projectId, events, cancellationToken);
+        rejected.ForEach(_ => metrics.Event(projectId, "score-create", "invalid"));
+
+        events = await masker.MaskAsync(projectId, accepted, cancellationToken);
         var routes = await router.RouteAsync(projectId, events, cancellationToken);
         var calls = new List<(IReadOnlyList<IngestionEvent> Events, Task Call)>(routes.Traces.Count + routes.Scores.Count);
         foreach (var (traceId, traceEvents) in routes.Traces)
@@ -28,7 +32,7 @@ public sealed partial class IngestionPipeline(
             calls.Add((scoreEvents, Call(() => grains.GetGrain<IScoreGrain>($"{projectId}/{scoreId}").ApplyAsync(scoreEvents))));
         }
 
-        var response = new IngestionResponse(new List<IngestionSuccess>(events.Count), []);
+        var response = new IngestionResponse(new List<IngestionSuccess>(events.Count), rejected);
         Succeed(projectId, routes.Unstored, response);
         foreach (var (callEvents, call) in calls)
         {

@@ -68,7 +68,8 @@ public sealed class RowProjector(IObservationPricer pricer)
         {
             "BOOLEAN" => numeric == 1 ? "True" : "False",
             "NUMERIC" => null,
-            _ => text,
+            // A categorical score checked against its config arrives as the category's number with its label beside it.
+            _ => text ?? JsonValues.String(score.Get("stringValue")),
         };
         return new ScoreRow(
             projectId,

@@ -8,6 +8,7 @@ using Lantern.Silo.Pricing;
 using Lantern.Silo.Projects;
 using Lantern.Silo.Prompts;
 using Lantern.Silo.Runtime;
+using Lantern.Silo.ScoreConfigs;
 using Lantern.Silo.Storage;
 using Lantern.Silo.Traces;
 using Microsoft.Extensions.Configuration;
@@ -73,6 +74,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLanternPii(configuration);
         services.AddLanternEvaluators(configuration);
         services.AddLanternGuardVault(configuration);
+        services.AddSingleton<ScoreConfigStore>();
         return services;
     }
 
