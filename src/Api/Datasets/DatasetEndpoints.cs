@@ -20,6 +20,8 @@ public static class DatasetEndpoints
         v1.MapGet("/{name}", GetLegacyAsync).WithName("GetDatasetV1").WithSummary("The dataset with its items and run names");
         v1.MapGet("/{name}/runs", DatasetRunEndpoints.ListAsync).WithName("ListDatasetRuns");
         v1.MapGet("/{name}/runs/{run}", DatasetRunEndpoints.GetAsync).WithName("GetDatasetRun");
+        v1.MapGet("/{name}/run-comparison", RunComparisonEndpoint.GetAsync).WithName("CompareDatasetRuns")
+            .WithSummary("Two or more runs side by side: scores, latency and cost per item and in aggregate");
         DatasetItemEndpoints.Map(app);
         return app;
     }

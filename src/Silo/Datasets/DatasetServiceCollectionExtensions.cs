@@ -6,5 +6,5 @@ namespace Lantern.Silo.Datasets;
 public static class DatasetServiceCollectionExtensions
 {
     public static IServiceCollection AddLanternDatasets(this IServiceCollection services) =>
-        services.AddSingleton<DatasetStore>().AddSingleton<DatasetItemStore>().AddSingleton<RunItemStore>();
+        services.AddSingleton<DatasetStore>().AddSingleton<DatasetItemStore>().AddSingleton<RunItemStore>().AddSingleton<RunComparisonQuery>();
 }
