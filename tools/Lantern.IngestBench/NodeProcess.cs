@@ -33,7 +33,7 @@ internal sealed class NodeProcess : IAsyncDisposable
                 ["LANTERN_DATABASE_URL"] = databaseUrl,
                 ["LANTERN_SALT"] = "ingest-bench-salt-0123456789",
                 ["LANGFUSE_INIT_ORG_ID"] = "bench-org",
-                ["LANGFUSE_INIT_PROJECT_ID"] = "bench",
+                ["LANGFUSE_INIT_PROJECT_ID"] = BenchOptions.ProjectId,
                 ["LANGFUSE_INIT_PROJECT_NAME"] = "bench",
                 ["LANGFUSE_INIT_PROJECT_PUBLIC_KEY"] = options.PublicKey,
                 ["LANGFUSE_INIT_PROJECT_SECRET_KEY"] = options.SecretKey,
