@@ -36,7 +36,7 @@ internal sealed class Report(
             Invariant($"({load.AckMs.Length} batches); visibility lag p50 {P(load.VisibleMs, 0.5):F1} ms, p99 {P(load.VisibleMs, 0.99):F1} ms ({load.VisibleMs.Length} probes); ") +
             Invariant($"rejected events {load.Failures}."));
         Console.WriteLine(Invariant($"Lantern group commit: {_groupCommit.Commits:F0} commits, mean {_groupCommit.CommitSeconds * 1000 / Math.Max(1, _groupCommit.Commits):F1} ms, ") +
-            Invariant($"busy {_groupCommit.CommitSeconds / load.Seconds:P0} of the run; per commit {_groupCommit.TraceRows / Math.Max(1, _groupCommit.Commits):F1} trace, ") +
+            Invariant($"committing {_groupCommit.CommitSeconds / load.Seconds:P0} of the run (summed over concurrent commits); per commit {_groupCommit.TraceRows / Math.Max(1, _groupCommit.Commits):F1} trace, ") +
             Invariant($"{_groupCommit.ObservationRows / Math.Max(1, _groupCommit.Commits):F1} observation, {_groupCommit.RollupRows / Math.Max(1, _groupCommit.Commits):F1} rollup rows."));
         Console.WriteLine("Lantern: table scans by the server during the load (reads): " +
             string.Join(", ", lantern.Written.ScansPerTable.OrderByDescending(t => t.Value).Select(t => Invariant($"{t.Key} {t.Value}"))));
