@@ -13,7 +13,11 @@ internal static class Baselines
 {
     private static readonly string[] Tables = ["traces", "observations"];
 
-    public static async Task<PhaseResult> CopyAsync(NpgsqlDataSource db, long events)
+    // The run's rows only (the database may hold others, e.g. the test suite's). The run id is our own hex, never input.
+    private static string RunRows(string table, string runId) =>
+        $"SELECT * FROM {table} WHERE project_id = '{BenchOptions.ProjectId}' AND {(table == "traces" ? "id" : "trace_id")} LIKE '{runId}-%'";
+
+    public static async Task<PhaseResult> CopyAsync(NpgsqlDataSource db, long events, string runId)
     {
         await using var connection = await db.OpenConnectionAsync();
         var dumps = new Dictionary<string, byte[]>();
@@ -21,7 +25,7 @@ internal static class Baselines
         {
             await Execute(connection, $"DROP TABLE IF EXISTS bench_copy_{table}; CREATE TABLE bench_copy_{table} (LIKE {table} INCLUDING ALL)");
             using var dump = new MemoryStream();
-            await using (var source = await connection.BeginRawBinaryCopyAsync($"COPY {table} TO STDOUT (FORMAT BINARY)"))
+            await using (var source = await connection.BeginRawBinaryCopyAsync($"COPY ({RunRows(table, runId)}) TO STDOUT (FORMAT BINARY)"))
             {
                 await source.CopyToAsync(dump);
             }
@@ -44,10 +48,11 @@ internal static class Baselines
 
         var seconds = clock.Elapsed.TotalSeconds;
         var written = (await PgSnapshot.TakeAsync(db, [.. Tables.Select(t => $"bench_copy_{t}")])).Minus(before);
+        await DropAsync(connection, "bench_copy");
         return new PhaseResult("COPY (ceiling)", seconds, events, written);
     }
 
-    public static async Task<PhaseResult> PerEventAsync(NpgsqlDataSource db, int concurrency, TimeSpan limit)
+    public static async Task<PhaseResult> PerEventAsync(NpgsqlDataSource db, int concurrency, TimeSpan limit, string runId)
     {
         await using var setup = await db.OpenConnectionAsync();
         var upserts = new Dictionary<string, string>();
@@ -63,8 +68,8 @@ internal static class Baselines
 
         // The events of each trace in ingestion order, each with the row it writes.
         var traces = new List<(string Table, string Row)[]>();
-        await using (var command = new NpgsqlCommand("""
-            SELECT to_jsonb(t)::text, to_jsonb(s)::text, to_jsonb(g)::text FROM traces t
+        await using (var command = new NpgsqlCommand($"""
+            SELECT to_jsonb(t)::text, to_jsonb(s)::text, to_jsonb(g)::text FROM ({RunRows("traces", runId)}) t
             JOIN observations s ON s.project_id = t.project_id AND s.id = t.id || '-s'
             JOIN observations g ON g.project_id = t.project_id AND g.id = t.id || '-g'
             """, setup))
@@ -99,6 +104,7 @@ internal static class Baselines
         })));
         var seconds = clock.Elapsed.TotalSeconds;
         var written = (await PgSnapshot.TakeAsync(db, [.. Tables.Select(t => $"bench_event_{t}")])).Minus(before);
+        await DropAsync(setup, "bench_event");
         return new PhaseResult("upsert tx per event (peers)", seconds, events, written);
     }
 
@@ -116,6 +122,9 @@ internal static class Baselines
 
         return columns;
     }
+
+    private static Task DropAsync(NpgsqlConnection connection, string prefix) =>
+        Execute(connection, string.Join("; ", Tables.Select(t => $"DROP TABLE {prefix}_{t}")));
 
     private static async Task Execute(NpgsqlConnection connection, string sql)
     {

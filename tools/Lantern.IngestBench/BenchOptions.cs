@@ -5,15 +5,20 @@ namespace Lantern.IngestBench;
 /// <summary>Command-line options: the workload's shape (batch size, concurrency, rate, payload, populations) and its length.</summary>
 internal sealed record BenchOptions(
     string? ApiDll, string PublicKey, string SecretKey, int TracesPerBatch, int Concurrency, int Seconds, int TotalTraces,
-    int Rate, int EventBytes, int Users, int Sessions, int ProbeEvery, int BaselineSeconds, string JsonPath)
+    int Rate, int EventBytes, int Users, int Sessions, int ProbeEvery, int BaselineSeconds, string JsonPath, bool Smoke)
 {
+    /// <summary>The project the node is started with; the run's traces are stored under it.</summary>
+    public const string ProjectId = "bench";
+
     public const string Usage = """
-        usage: Lantern.IngestBench [--traces-per-batch 50] [--concurrency 8] [--seconds 20 | --traces N] [--rate EVENTS_PER_S]
+        usage: Lantern.IngestBench [--smoke] [--traces-per-batch 50] [--concurrency 8] [--seconds 20 | --traces N] [--rate EVENTS_PER_S]
                                    [--event-bytes 1500] [--users 10000] [--sessions 50000] [--probe-every 20]
                                    [--baseline-seconds 10] [--json .data/bench/ingest.json] [--api-dll path/to/Lantern.Api.dll]
         Starts Lantern.Api.dll on a free port against LANTERN_DATABASE_URL (see tools/Lantern.IngestBench/bench.sh).
         Each trace is 6 events. --rate makes the load open-loop (batches sent on a fixed schedule, latency measured
         from the scheduled send time); without it each of --concurrency workers sends its next batch on the ack.
+        --smoke: a few seconds of small load (the test suite's check that the figures are sane and nothing acked is lost);
+        options given explicitly still win.
         """;
 
     public int EventsPerBatch => TracesPerBatch * Workload.EventsPerTrace;
@@ -22,6 +27,8 @@ internal sealed record BenchOptions(
     {
         error = null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var smoke = args.Contains("--smoke");
+        args = [.. args.Where(a => a != "--smoke")];
         for (var i = 0; i < args.Length; i += 2)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
@@ -37,17 +44,18 @@ internal sealed record BenchOptions(
             values.GetValueOrDefault("api-dll"),
             values.GetValueOrDefault("public-key", "pk-lf-bench"),
             values.GetValueOrDefault("secret-key", "sk-lf-bench-secret"),
-            Number(values, "traces-per-batch", 50, ref error),
-            Number(values, "concurrency", 8, ref error),
-            Number(values, "seconds", 20, ref error),
+            Number(values, "traces-per-batch", smoke ? 10 : 50, ref error),
+            Number(values, "concurrency", smoke ? 2 : 8, ref error),
+            Number(values, "seconds", smoke ? 3 : 20, ref error),
             Number(values, "traces", int.MaxValue, ref error),
             Number(values, "rate", 0, ref error),
             Number(values, "event-bytes", 1_500, ref error),
-            Number(values, "users", 10_000, ref error),
-            Number(values, "sessions", 50_000, ref error),
-            Number(values, "probe-every", 20, ref error),
-            Number(values, "baseline-seconds", 10, ref error),
-            values.GetValueOrDefault("json", ".data/bench/ingest.json"));
+            Number(values, "users", smoke ? 50 : 10_000, ref error),
+            Number(values, "sessions", smoke ? 100 : 50_000, ref error),
+            Number(values, "probe-every", smoke ? 2 : 20, ref error),
+            Number(values, "baseline-seconds", smoke ? 2 : 10, ref error),
+            values.GetValueOrDefault("json", ".data/bench/ingest.json"),
+            smoke);
         var unknown = values.Keys.Except(Known).FirstOrDefault();
         error ??= unknown is null ? null : $"unknown option --{unknown}";
         return error is null ? options : null;

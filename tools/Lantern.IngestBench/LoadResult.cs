@@ -1,7 +1,10 @@
 namespace Lantern.IngestBench;
 
-/// <summary>What the load phase measured: accepted events, bytes sent, rejections, per-batch ack and per-probe visibility times.</summary>
-internal sealed record LoadResult(double Seconds, long Events, long Bytes, long Failures, double[] AckMs, double[] VisibleMs)
+/// <summary>
+/// What the load phase measured: accepted events, bytes sent, rejections, per-batch ack and per-probe visibility times, and
+/// every answered batch (warm-up included) with the events it rejected, so the stored rows can be checked against the acks.
+/// </summary>
+internal sealed record LoadResult(double Seconds, long Events, long Bytes, long Failures, double[] AckMs, double[] VisibleMs, AckedBatch[] Acked)
 {
     public double EventsPerSecond => Events / Seconds;
 

@@ -17,6 +17,7 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
     private readonly ConcurrentBag<double> _ackMs = [];
     private readonly ConcurrentBag<double> _visibleMs = [];
     private readonly ConcurrentBag<Task> _probes = [];
+    private readonly ConcurrentBag<AckedBatch> _acked = [];
     private long _events;
     private long _bytes;
     private long _failures;
@@ -51,7 +52,7 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
 
         var elapsed = clock.Elapsed.TotalSeconds;
         await Task.WhenAll(_probes);
-        return new LoadResult(elapsed, _events, _bytes, _failures, [.. _ackMs], [.. _visibleMs]);
+        return new LoadResult(elapsed, _events, _bytes, _failures, [.. _ackMs], [.. _visibleMs], [.. _acked]);
     }
 
     private async Task OpenLoopAsync(Stopwatch clock, TimeSpan deadline, long maxBatches)
@@ -91,7 +92,13 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
             using var response = await http.PostAsync("/api/public/ingestion", content);
             var answer = await response.Content.ReadAsByteArrayAsync();
             var acked = Stopwatch.GetTimestamp();
-            var rejected = response.StatusCode == HttpStatusCode.MultiStatus ? Errors(answer) : options.EventsPerBatch;
+            var rejectedIds = response.StatusCode == HttpStatusCode.MultiStatus ? Errors(answer) : null;
+            var rejected = rejectedIds?.Count ?? options.EventsPerBatch;
+            if (rejectedIds is not null)
+            {
+                _acked.Add(new AckedBatch(firstTrace, options.TracesPerBatch, rejectedIds));
+            }
+
             if (rejected > 0)
             {
                 Interlocked.Add(ref _failures, rejected);
@@ -144,9 +151,9 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
                 o.TryGetProperty("calculatedTotalCost", out var cost) && cost.ValueKind == JsonValueKind.Number && cost.GetDecimal() > 0);
     }
 
-    private static int Errors(byte[] json)
+    private static HashSet<string> Errors(byte[] json)
     {
         using var document = JsonDocument.Parse(json);
-        return document.RootElement.GetProperty("errors").GetArrayLength();
+        return [.. document.RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("id").GetString() ?? "")];
     }
 }

@@ -7,6 +7,7 @@ namespace Lantern.IngestBench;
 /// <summary>A Lantern node run as a child process (<c>dotnet Lantern.Api.dll</c>) on a free loopback port; stopped on dispose.</summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
+    private const string NodePrefix = "BENCH_NODE_";
     private readonly Process _process;
 
     private NodeProcess(Process process, string url)
@@ -33,14 +34,20 @@ internal sealed class NodeProcess : IAsyncDisposable
                 ["LANTERN_DATABASE_URL"] = databaseUrl,
                 ["LANTERN_SALT"] = "ingest-bench-salt-0123456789",
                 ["LANGFUSE_INIT_ORG_ID"] = "bench-org",
-                ["LANGFUSE_INIT_PROJECT_ID"] = "bench",
+                ["LANGFUSE_INIT_PROJECT_ID"] = BenchOptions.ProjectId,
                 ["LANGFUSE_INIT_PROJECT_NAME"] = "bench",
                 ["LANGFUSE_INIT_PROJECT_PUBLIC_KEY"] = options.PublicKey,
                 ["LANGFUSE_INIT_PROJECT_SECRET_KEY"] = options.SecretKey,
                 ["Logging__LogLevel__Default"] = "Warning",
-                ["DOTNET_gcServer"] = "1",
             },
         };
+        // BENCH_NODE_X=v sets X=v for the node only (e.g. BENCH_NODE_DOTNET_gcServer=0 to compare GC modes).
+        foreach (var (name, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                     .Select(e => ((string)e.Key, (string?)e.Value)).Where(e => e.Item1.StartsWith(NodePrefix, StringComparison.Ordinal)))
+        {
+            start.Environment[name[NodePrefix.Length..]] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"node: {e.Data}"); } };

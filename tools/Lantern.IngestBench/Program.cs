@@ -19,17 +19,34 @@ if (databaseUrl is null || !File.Exists(apiDll))
     return 2;
 }
 
-var uri = new Uri(databaseUrl);
-var credentials = uri.UserInfo.Split(':');
-await using var db = NpgsqlDataSource.Create(
-    $"Host={uri.Host};Port={uri.Port};Username={credentials[0]};Password={credentials[1]};Database={uri.AbsolutePath.TrimStart('/')};Maximum Pool Size=64");
+// A postgres:// URL (bench.sh) or a key=value connection string (the test suite), as the node itself accepts.
+NpgsqlConnectionStringBuilder connectionString;
+if (databaseUrl.StartsWith("postgres", StringComparison.Ordinal))
+{
+    var uri = new Uri(databaseUrl);
+    var credentials = uri.UserInfo.Split(':');
+    connectionString = new NpgsqlConnectionStringBuilder
+    {
+        Host = uri.Host, Port = uri.Port, Username = credentials[0], Password = credentials[1], Database = uri.AbsolutePath.TrimStart('/'),
+    };
+}
+else
+{
+    connectionString = new NpgsqlConnectionStringBuilder(databaseUrl);
+}
+
+connectionString.MaxPoolSize = 64;
+await using var db = NpgsqlDataSource.Create(connectionString.ConnectionString);
 
 var loadBefore = ProcessStats.LoadAverage();
+var runId = Guid.NewGuid().ToString("N")[..8];
 LoadResult load;
 PgSnapshot lanternWritten;
 double cpuSeconds, pgCpuSeconds, peakRss;
 var postmaster = await PgSnapshot.PostmasterAsync(db);
 ServerMetrics groupCommit;
+RollupProber rollups;
+Verification verification;
 await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, options))
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 16 })
@@ -38,23 +55,28 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
         "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.PublicKey}:{options.SecretKey}")));
-    var runId = Guid.NewGuid().ToString("N")[..8];
+    rollups = new RollupProber(http, options);
     var before = await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups");
     var metricsBefore = await ServerMetrics.ScrapeAsync(http);
     var cpuBefore = ProcessStats.CpuSeconds(node.Pid);
     var pgCpuBefore = ProcessStats.ServerTreeCpuSeconds(postmaster);
+    using var stopProbes = new CancellationTokenSource();
+    var probing = rollups.RunAsync(stopProbes.Token);
     load = await new LoadRunner(http, options, new Workload(options, runId), runId).RunAsync();
+    await stopProbes.CancelAsync();
+    await probing;
     cpuSeconds = ProcessStats.CpuSeconds(node.Pid) - cpuBefore;
     pgCpuSeconds = ProcessStats.ServerTreeCpuSeconds(postmaster) - pgCpuBefore;
     peakRss = ProcessStats.PeakRssMiB(node.Pid);
     groupCommit = (await ServerMetrics.ScrapeAsync(http)).Minus(metricsBefore);
     lanternWritten = (await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups")).Minus(before);
+    verification = await Verification.CheckAsync(db, BenchOptions.ProjectId, runId, load.Acked);
 }
 
-var copy = await Baselines.CopyAsync(db, load.Events);
-var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds));
+var copy = await Baselines.CopyAsync(db, load.Events, runId);
+var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId);
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
-    cpuSeconds, pgCpuSeconds, peakRss, groupCommit, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();
 await report.WriteJsonAsync(options.JsonPath);
-return load.Failures == 0 ? 0 : 1;
+return load.Failures == 0 && verification.MissingEvents == 0 ? 0 : 1;

@@ -6,9 +6,13 @@ namespace Lantern.IngestBench;
 
 /// <summary>The run's figures as a Markdown table on stdout and as JSON, each writer also as a ratio to the COPY ceiling.</summary>
 internal sealed class Report(
-    BenchOptions options, LoadResult load, PhaseResult lantern, double cpuSeconds, double pgCpuSeconds, double peakRssMiB, ServerMetrics groupCommit, PhaseResult copy,
+    BenchOptions options, LoadResult load, PhaseResult lantern, ServerFigures server, RollupProber rollups, Verification verification, PhaseResult copy,
     PhaseResult perEvent, string loadAverageBefore, string loadAverageAfter)
 {
+    private readonly double _cpuSeconds = server.CpuSeconds;
+    private readonly double _pgCpuSeconds = server.PostgresCpuSeconds;
+    private readonly ServerMetrics _groupCommit = server.GroupCommit;
+
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public void Print()
@@ -31,13 +35,17 @@ internal sealed class Report(
         Console.WriteLine(Invariant($"Lantern: ack latency per batch p50 {P(load.AckMs, 0.5):F1} ms, p95 {P(load.AckMs, 0.95):F1} ms, p99 {P(load.AckMs, 0.99):F1} ms ") +
             Invariant($"({load.AckMs.Length} batches); visibility lag p50 {P(load.VisibleMs, 0.5):F1} ms, p99 {P(load.VisibleMs, 0.99):F1} ms ({load.VisibleMs.Length} probes); ") +
             Invariant($"rejected events {load.Failures}."));
-        Console.WriteLine(Invariant($"Lantern group commit: {groupCommit.Commits:F0} commits, mean {groupCommit.CommitSeconds * 1000 / Math.Max(1, groupCommit.Commits):F1} ms, ") +
-            Invariant($"busy {groupCommit.CommitSeconds / load.Seconds:P0} of the run; per commit {groupCommit.TraceRows / Math.Max(1, groupCommit.Commits):F1} trace, ") +
-            Invariant($"{groupCommit.ObservationRows / Math.Max(1, groupCommit.Commits):F1} observation, {groupCommit.RollupRows / Math.Max(1, groupCommit.Commits):F1} rollup rows."));
+        Console.WriteLine(Invariant($"Lantern group commit: {_groupCommit.Commits:F0} commits, mean {_groupCommit.CommitSeconds * 1000 / Math.Max(1, _groupCommit.Commits):F1} ms, ") +
+            Invariant($"committing {_groupCommit.CommitSeconds / load.Seconds:P0} of the run (summed over concurrent commits); per commit {_groupCommit.TraceRows / Math.Max(1, _groupCommit.Commits):F1} trace, ") +
+            Invariant($"{_groupCommit.ObservationRows / Math.Max(1, _groupCommit.Commits):F1} observation, {_groupCommit.RollupRows / Math.Max(1, _groupCommit.Commits):F1} rollup rows."));
         Console.WriteLine("Lantern: table scans by the server during the load (reads): " +
             string.Join(", ", lantern.Written.ScansPerTable.OrderByDescending(t => t.Value).Select(t => Invariant($"{t.Key} {t.Value}"))));
-        Console.WriteLine(Invariant($"Lantern process: {cpuSeconds:F1} CPU s ({cpuSeconds / load.Seconds:F2} cores, {cpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event), peak RSS {peakRssMiB:F0} MiB; ") +
-            Invariant($"PostgreSQL: {pgCpuSeconds:F1} CPU s ({pgCpuSeconds / load.Seconds:F2} cores, {pgCpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event)."));
+        Console.WriteLine(Invariant($"Lantern process: {_cpuSeconds:F1} CPU s ({_cpuSeconds / load.Seconds:F2} cores, {_cpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event), peak RSS {server.PeakRssMiB:F0} MiB; ") +
+            Invariant($"PostgreSQL: {_pgCpuSeconds:F1} CPU s ({_pgCpuSeconds / load.Seconds:F2} cores, {_pgCpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event)."));
+        Console.WriteLine(Invariant($"Rollups under load: GET /users/{{id}} p50 {P(rollups.UserMs, 0.5):F1} ms, p99 {P(rollups.UserMs, 0.99):F1} ms ({rollups.UserMs.Length}); ") +
+            Invariant($"GET /sessions/{{id}}/summary p50 {P(rollups.SessionMs, 0.5):F1} ms, p99 {P(rollups.SessionMs, 0.99):F1} ms ({rollups.SessionMs.Length})."));
+        Console.WriteLine(Invariant($"Correctness: {verification.AckedEvents} acknowledged events (warm-up included), {verification.MissingEvents} not found in PostgreSQL") +
+            (verification.Examples.Count > 0 ? $" (e.g. {string.Join(", ", verification.Examples)})." : "."));
     }
 
     public async Task WriteJsonAsync(string path)
@@ -55,10 +63,17 @@ internal sealed class Report(
                 ["bytesPerEvent"] = (double)load.Bytes / Math.Max(1, load.Events + load.Failures),
                 ["ackMs"] = new JsonObject { ["p50"] = P(load.AckMs, 0.5), ["p95"] = P(load.AckMs, 0.95), ["p99"] = P(load.AckMs, 0.99), ["batches"] = load.AckMs.Length },
                 ["visibilityMs"] = new JsonObject { ["p50"] = P(load.VisibleMs, 0.5), ["p95"] = P(load.VisibleMs, 0.95), ["p99"] = P(load.VisibleMs, 0.99), ["probes"] = load.VisibleMs.Length },
-                ["cpuSeconds"] = cpuSeconds,
-                ["peakRssMiB"] = peakRssMiB,
-                ["postgresCpuSeconds"] = pgCpuSeconds,
-                ["groupCommit"] = JsonSerializer.SerializeToNode(groupCommit),
+                ["cpuSeconds"] = _cpuSeconds,
+                ["peakRssMiB"] = server.PeakRssMiB,
+                ["postgresCpuSeconds"] = _pgCpuSeconds,
+                ["groupCommit"] = JsonSerializer.SerializeToNode(_groupCommit),
+                ["rollupMs"] = new JsonObject { ["users"] = Latency(rollups.UserMs), ["sessions"] = Latency(rollups.SessionMs) },
+                ["verification"] = new JsonObject
+                {
+                    ["ackedEvents"] = verification.AckedEvents,
+                    ["missingEvents"] = verification.MissingEvents,
+                    ["examples"] = new JsonArray([.. verification.Examples.Select(e => JsonValue.Create(e))]),
+                },
                 ["tableScans"] = JsonSerializer.SerializeToNode(lantern.Written.ScansPerTable),
             },
             ["copy"] = Phase(copy),
@@ -79,6 +94,11 @@ internal sealed class Report(
         ["rowsWritten"] = phase.Written.RowsWritten,
         ["walBytes"] = phase.Written.WalBytes,
         ["tableBytes"] = phase.Written.TableBytes,
+    };
+
+    private static JsonObject Latency(double[] samples) => new()
+    {
+        ["p50"] = P(samples, 0.5), ["p95"] = P(samples, 0.95), ["p99"] = P(samples, 0.99), ["count"] = samples.Length,
     };
 
     private static double P(double[] samples, double p) => LoadResult.Percentile(samples, p);

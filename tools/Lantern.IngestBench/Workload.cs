@@ -19,6 +19,12 @@ internal sealed class Workload(BenchOptions options, string runId)
 
     public static string TraceId(string runId, long index) => $"{runId}-{index}";
 
+    /// <summary>
+    /// The id of a trace's k-th event (0..5 in the order above): deterministic, so an acknowledged id says which row and
+    /// which change must be stored.
+    /// </summary>
+    public static string EventId(string traceId, int kind) => $"{traceId}-e{kind}";
+
     /// <summary>Builds the next batch; returns its body and the id of its first trace (the one probed for visibility).</summary>
     public (byte[] Body, long FirstTrace) NextBatch()
     {
@@ -48,7 +54,7 @@ internal sealed class Workload(BenchOptions options, string runId)
         var user = $"user-{Random.Shared.Next(options.Users)}";
         var session = $"session-{Random.Shared.Next(options.Sessions)}";
 
-        Event(json, "trace-create", now, b =>
+        Event(json, EventId(traceId, 0), "trace-create", now, b =>
         {
             b.WriteString("id", traceId);
             b.WriteString("name", "chat-completion");
@@ -62,7 +68,7 @@ internal sealed class Workload(BenchOptions options, string runId)
             b.WriteString("padding", _padding);
             b.WriteEndObject();
         });
-        Event(json, "span-create", now, b =>
+        Event(json, EventId(traceId, 1), "span-create", now, b =>
         {
             b.WriteString("id", spanId);
             b.WriteString("traceId", traceId);
@@ -72,7 +78,7 @@ internal sealed class Workload(BenchOptions options, string runId)
             b.WriteString("query", _padding);
             b.WriteEndObject();
         });
-        Event(json, "span-update", now, b =>
+        Event(json, EventId(traceId, 2), "span-update", now, b =>
         {
             b.WriteString("id", spanId);
             b.WriteString("traceId", traceId);
@@ -81,7 +87,7 @@ internal sealed class Workload(BenchOptions options, string runId)
             b.WriteString("documents", _padding);
             b.WriteEndObject();
         });
-        Event(json, "generation-create", now, b =>
+        Event(json, EventId(traceId, 3), "generation-create", now, b =>
         {
             b.WriteString("id", generationId);
             b.WriteString("traceId", traceId);
@@ -98,7 +104,7 @@ internal sealed class Workload(BenchOptions options, string runId)
             Message(b, "user", _padding);
             b.WriteEndArray();
         });
-        Event(json, "generation-update", now, b =>
+        Event(json, EventId(traceId, 4), "generation-update", now, b =>
         {
             b.WriteString("id", generationId);
             b.WriteString("traceId", traceId);
@@ -113,7 +119,7 @@ internal sealed class Workload(BenchOptions options, string runId)
             b.WriteNumber("output", 100 + (index % 100));
             b.WriteEndObject();
         });
-        Event(json, "trace-create", now, b =>
+        Event(json, EventId(traceId, 5), "trace-create", now, b =>
         {
             b.WriteString("id", traceId);
             b.WriteStartObject("output");
@@ -130,10 +136,10 @@ internal sealed class Workload(BenchOptions options, string runId)
         json.WriteEndObject();
     }
 
-    private static void Event(Utf8JsonWriter json, string type, DateTimeOffset time, Action<Utf8JsonWriter> body)
+    private static void Event(Utf8JsonWriter json, string id, string type, DateTimeOffset time, Action<Utf8JsonWriter> body)
     {
         json.WriteStartObject();
-        json.WriteString("id", Guid.NewGuid().ToString());
+        json.WriteString("id", id);
         json.WriteString("type", type);
         json.WriteString("timestamp", Iso(time));
         json.WriteStartObject("body");

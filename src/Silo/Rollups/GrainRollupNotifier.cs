@@ -1,33 +1,43 @@
-using Lantern.Contracts.Runtime;
 using Lantern.Grains.Rollups;
 using Lantern.Silo.Metrics.Instruments;
+using Lantern.Silo.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace Lantern.Silo.Rollups;
 
 /// <summary>
 /// Hands each commit's rollup changes to the grains that own the rows, without waiting: the changes are already durable,
-/// and a grain that misses one notices the version gap and re-reads.
+/// and a grain that misses one notices the version gap and re-reads. Session and prompt grains only keep rows for
+/// reads, so one that is not active is left alone: activating it would read back the very rows just committed (a query
+/// and a grain in memory per new session). User and project grains are always told, as they watch spend as it arrives.
 /// </summary>
-public sealed partial class GrainRollupNotifier(IGrainFactory grains, CostMetrics costs, ILogger<GrainRollupNotifier> logger) : IRollupNotifier
+public sealed partial class GrainRollupNotifier(GrainRuntime grains, CostMetrics costs, ILogger<GrainRollupNotifier> logger) : IRollupNotifier
 {
     public void Notify(IReadOnlyList<RollupChange> changes)
     {
         RecordSpend(changes);
         foreach (var group in changes.GroupBy(c => (c.Key.Scope, c.Key.GrainKey)))
         {
-            IRollupGrain grain = group.Key.Scope switch
+            IRollupGrain? grain = group.Key.Scope switch
             {
                 RollupScope.Project => grains.GetGrain<IProjectGrain>(group.Key.GrainKey),
                 RollupScope.User => grains.GetGrain<IUserGrain>(group.Key.GrainKey),
-                RollupScope.Session => grains.GetGrain<ISessionGrain>(group.Key.GrainKey),
-                _ => grains.GetGrain<IPromptGrain>(group.Key.GrainKey),
+                RollupScope.Session => IfActive<ISessionGrain>(group.Key.GrainKey),
+                _ => IfActive<IPromptGrain>(group.Key.GrainKey),
             };
+            if (grain is null)
+            {
+                continue;
+            }
+
             grain.ApplyAsync([.. group]).ContinueWith(
                 t => LogNotifyFailed(logger, t.Exception!, group.Key.Scope),
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
+
+    private TGrain? IfActive<TGrain>(string key) where TGrain : class, IRollupGrain =>
+        grains.IsActive<TGrain>(key) ? grains.GetGrain<TGrain>(key) : null;
 
     // Project rows are counted once per commit, so they feed the Prometheus spend counters. Counters only grow: a
     // corrected (lower) cost shows in the rollups and the API, not as a negative increment.

@@ -64,6 +64,10 @@ public sealed class GrainRuntime : IGrainFactory
         return proxy;
     }
 
+    /// <summary>Whether the key has an addressable activation now (a call would not have to activate it).</summary>
+    public bool IsActive<TGrain>(string key) where TGrain : IGrain =>
+        _types.TryGetValue(typeof(TGrain), out var type) && _directory.ContainsKey((type, key));
+
     internal Task<TResult> Call<TResult>(GrainTypeInfo type, string key, Func<Grain, Task<TResult>> call)
     {
         var item = new CallWorkItem<TResult>(call);

@@ -1,4 +1,5 @@
 using Lantern.Contracts.Runtime;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +10,11 @@ public static class GrainRuntimeServiceCollectionExtensions
 {
     public static IServiceCollection AddGrainRuntime(this IServiceCollection services, Action<GrainRuntimeOptions>? configure = null)
     {
-        services.AddOptions<GrainRuntimeOptions>().Configure(o => configure?.Invoke(o))
+        // LANTERN_MAX_ACTIVATIONS bounds the grains in memory, hence the node's memory (docs/benchmarks.md, Memory).
+        services.AddOptions<GrainRuntimeOptions>()
+            .Configure<IServiceProvider>((o, sp) =>
+                o.MaxActivations = int.TryParse(sp.GetService<IConfiguration>()?["LANTERN_MAX_ACTIVATIONS"], out var max) ? max : o.MaxActivations)
+            .Configure(o => configure?.Invoke(o))
             .Validate(o => o.MaxActivations > 0 && o.IdleTimeout > TimeSpan.Zero, "MaxActivations and IdleTimeout must be positive.")
             .ValidateOnStart();
         services.AddMetrics();

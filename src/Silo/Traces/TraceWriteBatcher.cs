@@ -13,7 +13,9 @@ namespace Lantern.Silo.Traces;
 /// <summary>
 /// Group commit for trace grains: writes queued while a transaction runs go into the next one, so under load one commit
 /// (one WAL flush) carries hundreds of grain turns. Within a batch the last version of each row wins and rollup deltas are
-/// summed per row. A failed commit fails every write in it; nothing is acknowledged that is not committed.
+/// summed per row. A failed commit fails every write in it; nothing is acknowledged that is not committed. Several commits
+/// may run at once: a grain waits for its write before its next turn, so their trace rows never overlap, and every
+/// transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they share.
 /// </summary>
 public sealed partial class TraceWriteBatcher : IAsyncDisposable
 {
@@ -24,7 +26,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
     private readonly TraceWriteOptions _options;
     private readonly Histogram<double> _flushDuration;
     private readonly Counter<long> _flushRows;
-    private readonly Task _loop;
+    private readonly Task[] _loops;
 
     public TraceWriteBatcher(NpgsqlDataSource dataSource, IRollupNotifier notifier, IOptions<TraceWriteOptions> options, IMeterFactory meters, ILogger<TraceWriteBatcher> logger)
     {
@@ -32,12 +34,12 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         _notifier = notifier;
         _logger = logger;
         _options = options.Value;
-        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(_options.MaxPendingWrites) { SingleReader = true });
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(_options.MaxPendingWrites) { SingleReader = _options.MaxConcurrentCommits == 1 });
         var meter = meters.Create(SiloMeter.Name);
         _flushDuration = meter.CreateHistogram<double>("lantern_storage_flush_duration_seconds", "s", "Duration of group commits, by table group.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
         _flushRows = meter.CreateCounter<long>("lantern_storage_flush_rows_total", description: "Rows written by group commits, by table.");
-        _loop = Task.Run(RunAsync);
+        _loops = [.. Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentCommits)).Select(_ => Task.Run(RunAsync))];
     }
 
     public async Task CommitAsync(TraceWrite write, CancellationToken cancellationToken)
@@ -164,21 +166,22 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         return changes;
     }
 
-    private static List<T> LastPerKey<T, TKey>(IEnumerable<T> rows, Func<T, TKey> key) where TKey : notnull
+    // Rows in key order: concurrent commits then lock shared rows in the same order.
+    private static List<T> LastPerKey<T>(IEnumerable<T> rows, Func<T, (string ProjectId, string Id)> key)
     {
-        var last = new Dictionary<TKey, T>();
+        var last = new Dictionary<(string ProjectId, string Id), T>();
         foreach (var row in rows)
         {
             last[key(row)] = row;
         }
 
-        return [.. last.Values];
+        return [.. last.OrderBy(r => r.Key.ProjectId, StringComparer.Ordinal).ThenBy(r => r.Key.Id, StringComparer.Ordinal).Select(r => r.Value)];
     }
 
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        await Task.WhenAll(_loops);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Writes} trace writes failed")]

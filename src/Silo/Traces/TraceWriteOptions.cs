@@ -8,4 +8,10 @@ public sealed class TraceWriteOptions
 
     /// <summary>Most writes waiting for a commit; beyond it callers wait (back-pressure instead of unbounded memory).</summary>
     public int MaxPendingWrites { get; set; } = 20_000;
+
+    /// <summary>
+    /// Group commits in flight at once. One committer leaves PostgreSQL idle while Lantern builds the next batch and waits
+    /// for the WAL flush; a second overlaps them (measured in docs/benchmarks.md).
+    /// </summary>
+    public int MaxConcurrentCommits { get; set; } = 2;
 }
