@@ -1,0 +1,23 @@
+namespace Lantern.Silo.Cluster;
+
+/// <summary>
+/// How a silo takes part in a cluster: its identity, the partition count every silo must agree on, and how fast a
+/// silo that stops heartbeating loses its partitions.
+/// </summary>
+public sealed class ClusterOptions
+{
+    /// <summary>Whether membership and partition leases run (cluster mode); a single node owns every partition.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>This silo's name in the membership table; unique per process.</summary>
+    public string SiloId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    /// <summary>The fixed number of partitions keys hash to (<c>LANTERN_PARTITIONS</c>); the same on every silo.</summary>
+    public int Partitions { get; set; } = 64;
+
+    /// <summary>How often a silo heartbeats and rebalances.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A silo whose last heartbeat is older than this is dead and its partitions are taken over.</summary>
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
