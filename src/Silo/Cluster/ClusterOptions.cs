@@ -9,6 +9,18 @@ public sealed class ClusterOptions
     /// <summary>Whether membership and partition leases run (cluster mode); a single node owns every partition.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>The broker the cluster's messages travel through (<c>LANTERN_RABBITMQ_URL</c>); empty on a single node.</summary>
+    public string RabbitMqUrl { get; set; } = "";
+
+    /// <summary>What this process runs (<c>LANTERN_ROLE</c>): the API, a silo, or both (the default).</summary>
+    public ClusterRole Role { get; set; } = ClusterRole.All;
+
+    /// <summary>How long the API waits for the broker to confirm a batch before answering 503.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Whether this process consumes partitions (silo or all).</summary>
+    public bool RunsSilo => Role != ClusterRole.Api;
+
     /// <summary>This silo's name in the membership table; unique per process.</summary>
     public string SiloId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
 
