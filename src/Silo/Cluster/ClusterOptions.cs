@@ -6,9 +6,6 @@ namespace Lantern.Silo.Cluster;
 /// </summary>
 public sealed class ClusterOptions
 {
-    /// <summary>Whether membership and partition leases run (cluster mode); a single node owns every partition.</summary>
-    public bool Enabled { get; set; }
-
     /// <summary>The broker the cluster's messages travel through (<c>LANTERN_RABBITMQ_URL</c>); empty on a single node.</summary>
     public string RabbitMqUrl { get; set; } = "";
 
@@ -17,9 +14,6 @@ public sealed class ClusterOptions
 
     /// <summary>How long the API waits for the broker to confirm a batch before answering 503.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Whether this process consumes partitions (silo or all).</summary>
-    public bool RunsSilo => Role != ClusterRole.Api;
 
     /// <summary>This silo's name in the membership table; unique per process.</summary>
     public string SiloId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Lantern.Silo.Cluster;
 
 /// <summary>
-/// Registers cluster mode when <c>LANTERN_RABBITMQ_URL</c> is set (or <c>LANTERN_CLUSTER=true</c> for membership alone):
-/// the RabbitMQ bus, and on silos membership, partition leases and the partition consumers. A single node registers
-/// none of it: it owns every partition, writes unfenced and needs no broker.
+/// Registers cluster mode when <c>LANTERN_RABBITMQ_URL</c> is set: the RabbitMQ bus, and on silos membership, partition
+/// leases and the partition consumers. A single node registers none of it: it owns every partition, writes unfenced and
+/// needs no broker.
 /// </summary>
 public static class ClusterServiceCollectionExtensions
 {
@@ -19,7 +19,6 @@ public static class ClusterServiceCollectionExtensions
         services.AddOptions<ClusterOptions>()
             .Configure(o =>
             {
-                o.Enabled = configuration.GetValue<bool>("LANTERN_CLUSTER") || url.Length > 0;
                 o.RabbitMqUrl = url;
                 o.Role = role ?? ClusterRole.All;
                 o.SiloId = configuration["LANTERN_SILO_ID"] is { Length: > 0 } id ? id : o.SiloId;
@@ -38,32 +37,29 @@ public static class ClusterServiceCollectionExtensions
                 "LANTERN_RABBITMQ_URL must be an amqp:// or amqps:// URL.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClusterOptions>>().Value);
-        if (url.Length > 0)
+        if (url.Length == 0)
         {
-            // Before the membership service: hosted services start in registration order, and consumers need the bus.
-            services.AddMassTransit(bus =>
-            {
-                bus.AddConsumer<PartitionBatchConsumer>();
-                bus.UsingRabbitMq((context, rabbit) =>
-                {
-                    var options = context.GetRequiredService<ClusterOptions>();
-                    rabbit.Host(new Uri(options.RabbitMqUrl), host => host.PublisherConfirmation = true);
-                });
-            });
+            return services;
         }
 
-        if (!configuration.GetValue<bool>("LANTERN_CLUSTER") && url.Length == 0 || role == ClusterRole.Api)
+        // Before the membership service: hosted services start in registration order, and consumers need the bus.
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<PartitionBatchConsumer>();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var options = context.GetRequiredService<ClusterOptions>();
+                rabbit.Host(new Uri(options.RabbitMqUrl), host => host.PublisherConfirmation = true);
+            });
+        });
+        if (role == ClusterRole.Api)
         {
             return services;
         }
 
         services.AddSingleton<MembershipTable>();
-        if (url.Length > 0)
-        {
-            // Stop consuming a lost partition before dropping its grains.
-            services.AddSingleton<ILeaseObserver, PartitionConsumers>();
-        }
-
+        // Observers run in registration order: stop consuming a lost partition before dropping its grains.
+        services.AddSingleton<ILeaseObserver, PartitionConsumers>();
         services.AddSingleton<ILeaseObserver, PartitionGrainEvictor>();
         services.AddSingleton<PartitionLeases>();
         services.AddSingleton<IWriteFencing>(sp => sp.GetRequiredService<PartitionLeases>());

@@ -9,7 +9,6 @@ public sealed class ClusterSilo(NpgsqlDataSource dataSource, string siloId, int 
 {
     public ClusterOptions Options { get; } = new()
     {
-        Enabled = true,
         SiloId = siloId,
         Partitions = partitions,
         HeartbeatInterval = TimeSpan.FromSeconds(leaseTimeoutSeconds / 4),
