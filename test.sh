@@ -7,6 +7,7 @@ source scripts/onnxruntime.sh
 
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (dotnet on PATH)." >&2; exit 1; }
 pg_install
+source scripts/rabbitmq.sh && rmq_install
 source scripts/prometheus.sh && prom_install
 
 work="$(mktemp -d /tmp/lantern-test.XXXXXX)"

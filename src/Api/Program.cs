@@ -1,6 +1,7 @@
 using Lantern.Api;
 using Lantern.Api.Admin;
 using Lantern.Api.Auth;
+using Lantern.Api.Cluster;
 using Lantern.Api.Datasets;
 using Lantern.Api.Guard;
 using Lantern.Api.Health;
@@ -25,12 +26,14 @@ builder.Services.AddLanternSilo(builder.Configuration);
 builder.Services.AddLanternHealth();
 builder.Services.AddLanternAuth();
 builder.Services.AddLanternIngestion(builder.Configuration);
+builder.Services.AddLanternClusterIngestion(builder.Configuration);
 builder.Services.AddLanternQueries();
 builder.Services.AddLanternRollups();
 builder.Services.AddLanternOtel();
 builder.Services.AddLanternGuard();
 
 var app = builder.Build();
+app.UseLanternClusterIngestion();
 app.MapLanternHealth();
 app.MapLanternIngestion();
 app.MapLanternQueries();

@@ -14,4 +14,7 @@ public enum DeactivationReason
 
     /// <summary>The silo is shutting down.</summary>
     Shutdown,
+
+    /// <summary>The silo lost the lease of the grain's partition; its new owner activates it.</summary>
+    PartitionLost,
 }

@@ -1,4 +1,5 @@
 using Lantern.Contracts.Runtime;
+using Lantern.Silo.Cluster;
 using Lantern.Silo.Datasets;
 using Lantern.Silo.Evaluators;
 using Lantern.Silo.Guard;
@@ -67,6 +68,7 @@ public static class SiloServiceCollectionExtensions
         // Migrations first: hosted services start in registration order.
         services.AddHostedService<MigrationHostedService>();
         services.AddGrainRuntime();
+        services.AddLanternCluster(configuration);
         services.AddLanternPricing();
         services.AddLanternTraces();
         services.AddLanternPrompts();

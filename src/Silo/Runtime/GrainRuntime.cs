@@ -181,6 +181,14 @@ public sealed class GrainRuntime : IGrainFactory
         return idle.Count;
     }
 
+    /// <summary>Deactivates the activations a predicate on (grain interface, key) selects and waits until they are gone.</summary>
+    public async Task DeactivateWhereAsync(Func<Type, string, bool> select, DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        var selected = _directory.Values.Where(a => select(a.TypeInfo.InterfaceType, a.Key)).ToList();
+        selected.ForEach(a => Deactivate(a, reason));
+        await Task.WhenAll(selected.Select(a => a.Completion)).WaitAsync(cancellationToken);
+    }
+
     /// <summary>Refuses new activations, deactivates every activation (each flushes its state) and waits for them.</summary>
     public async Task ShutdownAsync(CancellationToken cancellationToken)
     {

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Lantern.Grains.Rollups;
 using Lantern.Grains.Traces;
+using Lantern.Silo.Cluster;
 using Lantern.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ namespace Lantern.Silo.Traces;
 /// (one WAL flush) carries hundreds of grain turns. Within a batch the last version of each row wins and rollup deltas are
 /// summed per row. A failed commit fails every write in it; nothing is acknowledged that is not committed. Several commits
 /// may run at once: a grain waits for its write before its next turn, so their trace rows never overlap, and every
-/// transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they share.
+/// transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they share. In a cluster each
+/// write carries its partition lease, checked in the same transaction: a write under a lease that moved on is refused.
 /// </summary>
 public sealed partial class TraceWriteBatcher : IAsyncDisposable
 {
@@ -26,10 +28,14 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
     private readonly TraceWriteOptions _options;
     private readonly Histogram<double> _flushDuration;
     private readonly Counter<long> _flushRows;
+    private readonly IWriteFencing? _fencing;
     private readonly Task[] _loops;
 
-    public TraceWriteBatcher(NpgsqlDataSource dataSource, IRollupNotifier notifier, IOptions<TraceWriteOptions> options, IMeterFactory meters, ILogger<TraceWriteBatcher> logger)
+    public TraceWriteBatcher(
+        NpgsqlDataSource dataSource, IRollupNotifier notifier, IOptions<TraceWriteOptions> options, IMeterFactory meters, ILogger<TraceWriteBatcher> logger,
+        IWriteFencing? fencing = null)
     {
+        _fencing = fencing;
         _dataSource = dataSource;
         _notifier = notifier;
         _logger = logger;
@@ -44,7 +50,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
 
     public async Task CommitAsync(TraceWrite write, CancellationToken cancellationToken)
     {
-        var pending = new PendingWrite(write);
+        var pending = new PendingWrite(write, _fencing?.FenceFor(PartitionKeys.Of(write)));
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         await pending.Committed;
     }
@@ -61,8 +67,8 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
 
             try
             {
-                var changes = await ExecuteAsync(batch);
-                batch.ForEach(p => p.Complete());
+                var (changes, stale) = await ExecuteAsync(batch);
+                batch.ForEach(p => Finish(p, stale));
                 _notifier.Notify(changes);
             }
             catch (Exception exception)
@@ -75,14 +81,27 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task<List<RollupChange>> ExecuteAsync(List<PendingWrite> batch)
+    private static void Finish(PendingWrite pending, HashSet<WriteFence> stale)
+    {
+        if (pending.Fence is { } fence && stale.Contains(fence))
+        {
+            pending.Fail(new PartitionLeaseLostException(fence.SiloId, fence.Partition, fence.Fencing));
+        }
+        else
+        {
+            pending.Complete();
+        }
+    }
+
+    private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteAsync(List<PendingWrite> batch)
     {
         var started = Stopwatch.GetTimestamp();
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        var stale = await LeaseFences.StaleAsync(connection, batch.Where(p => p.Fence is not null).Select(p => p.Fence!), CancellationToken.None);
         var rollups = new Dictionary<RollupKey, RollupValues>();
         var segment = new List<TraceWrite>();
-        foreach (var write in batch.Select(p => p.Write))
+        foreach (var write in batch.Where(p => p.Fence is null || !stale.Contains(p.Fence)).Select(p => p.Write))
         {
             foreach (var (key, delta) in write.RollupDelta)
             {
@@ -109,7 +128,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         var changes = await UpsertRollupsAsync(connection, transaction, rollups);
         await transaction.CommitAsync();
         _flushDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("table", "traces"));
-        return changes;
+        return (changes, stale);
     }
 
     private async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<TraceWrite> writes)

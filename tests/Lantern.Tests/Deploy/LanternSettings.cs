@@ -9,10 +9,6 @@ namespace Lantern.Tests.Deploy;
 /// </summary>
 public static partial class LanternSettings
 {
-    // Read by cluster mode (issue 8: role, broker, partition count), built alongside these manifests. Once that code
-    // reads them by name, the source scan finds them.
-    private static readonly string[] Upcoming = ["LANTERN_ROLE", "LANTERN_RABBITMQ_URL", "LANTERN_PARTITIONS"];
-
     // Read by .NET itself: the generic host takes DOTNET_-prefixed settings, and shutdownTimeoutSeconds bounds how
     // long hosted services (the silo's flush and lease hand-off) get on SIGTERM.
     private static readonly string[] Framework = ["DOTNET_SHUTDOWNTIMEOUTSECONDS"];
@@ -21,7 +17,7 @@ public static partial class LanternSettings
 
     private static HashSet<string> Load()
     {
-        var known = new HashSet<string>(Upcoming.Concat(Framework), StringComparer.Ordinal);
+        var known = new HashSet<string>(Framework, StringComparer.Ordinal);
         var readme = File.ReadAllLines(Path.Combine(RepositoryRoot.Path, "README.md"));
         foreach (var row in readme.Where(l => l.StartsWith("| `", StringComparison.Ordinal)))
         {

@@ -1,0 +1,29 @@
+namespace Lantern.Silo.Cluster;
+
+/// <summary>
+/// How a silo takes part in a cluster: its identity, the partition count every silo must agree on, and how fast a
+/// silo that stops heartbeating loses its partitions.
+/// </summary>
+public sealed class ClusterOptions
+{
+    /// <summary>The broker the cluster's messages travel through (<c>LANTERN_RABBITMQ_URL</c>); empty on a single node.</summary>
+    public string RabbitMqUrl { get; set; } = "";
+
+    /// <summary>What this process runs (<c>LANTERN_ROLE</c>): the API, a silo, or both (the default).</summary>
+    public ClusterRole Role { get; set; } = ClusterRole.All;
+
+    /// <summary>How long the API waits for the broker to confirm a batch before answering 503.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>This silo's name in the membership table; unique per process.</summary>
+    public string SiloId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
+
+    /// <summary>The fixed number of partitions keys hash to (<c>LANTERN_PARTITIONS</c>); the same on every silo.</summary>
+    public int Partitions { get; set; } = 64;
+
+    /// <summary>How often a silo heartbeats and rebalances.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A silo whose last heartbeat is older than this is dead and its partitions are taken over.</summary>
+    public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Lantern.Silo.Cluster;
+
+/// <summary>
+/// Registers cluster mode when <c>LANTERN_RABBITMQ_URL</c> is set: the RabbitMQ bus, and on silos membership, partition
+/// leases and the partition consumers. A single node registers none of it: it owns every partition, writes unfenced and
+/// needs no broker.
+/// </summary>
+public static class ClusterServiceCollectionExtensions
+{
+    public static IServiceCollection AddLanternCluster(this IServiceCollection services, IConfiguration configuration)
+    {
+        var url = configuration["LANTERN_RABBITMQ_URL"] ?? "";
+        var role = Enum.TryParse<ClusterRole>(configuration["LANTERN_ROLE"] ?? "all", ignoreCase: true, out var parsed) ? parsed : (ClusterRole?)null;
+        services.AddOptions<ClusterOptions>()
+            .Configure(o =>
+            {
+                o.RabbitMqUrl = url;
+                o.Role = role ?? ClusterRole.All;
+                o.SiloId = configuration["LANTERN_SILO_ID"] is { Length: > 0 } id ? id : o.SiloId;
+                o.Partitions = configuration.GetValue("LANTERN_PARTITIONS", o.Partitions);
+                o.HeartbeatInterval = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_HEARTBEAT_SECONDS", o.HeartbeatInterval.TotalSeconds));
+                o.LeaseTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS", o.LeaseTimeout.TotalSeconds));
+                o.SendTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_BROKER_SEND_TIMEOUT_SECONDS", o.SendTimeout.TotalSeconds));
+            })
+            .Validate(_ => role is not null, "LANTERN_ROLE must be api, silo or all.")
+            .Validate(o => o.Partitions is >= 1 and <= 4096, "LANTERN_PARTITIONS must be between 1 and 4096.")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero,
+                "LANTERN_CLUSTER_HEARTBEAT_SECONDS and LANTERN_BROKER_SEND_TIMEOUT_SECONDS must be positive.")
+            .Validate(o => o.LeaseTimeout >= 2 * o.HeartbeatInterval,
+                "LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS must be at least twice LANTERN_CLUSTER_HEARTBEAT_SECONDS, or live silos lose their leases.")
+            .Validate(o => o.RabbitMqUrl.Length == 0 || Uri.TryCreate(o.RabbitMqUrl, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps",
+                "LANTERN_RABBITMQ_URL must be an amqp:// or amqps:// URL.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClusterOptions>>().Value);
+        if (url.Length == 0)
+        {
+            return services;
+        }
+
+        // Before the membership service: hosted services start in registration order, and consumers need the bus.
+        services.AddMassTransit(bus =>
+        {
+            bus.AddConsumer<PartitionBatchConsumer>();
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var options = context.GetRequiredService<ClusterOptions>();
+                rabbit.Host(new Uri(options.RabbitMqUrl), host => host.PublisherConfirmation = true);
+            });
+        });
+        if (role == ClusterRole.Api)
+        {
+            return services;
+        }
+
+        services.AddSingleton<MembershipTable>();
+        // Observers run in registration order: stop consuming a lost partition before dropping its grains.
+        services.AddSingleton<ILeaseObserver, PartitionConsumers>();
+        services.AddSingleton<ILeaseObserver, PartitionGrainEvictor>();
+        services.AddSingleton<PartitionLeases>();
+        services.AddSingleton<IWriteFencing>(sp => sp.GetRequiredService<PartitionLeases>());
+        services.AddHostedService<MembershipHostedService>();
+        return services;
+    }
+}

@@ -1,0 +1,117 @@
+using Lantern.Tests.Infrastructure;
+
+namespace Lantern.Tests.Cluster;
+
+[Collection(BrokerCollection.Name)]
+public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelper output)
+{
+    private const int Partitions = 16;
+
+    [Fact]
+    public async Task When_a_silo_is_killed_its_partitions_move_ingestion_keeps_being_acknowledged_and_nothing_is_lost_or_counted_twice()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        await using var api = ClusterNode.Start(Environment(database, "api", "api"));
+        await api.ReadyAsync();
+        var silos = new List<ClusterNode>();
+        foreach (var id in new[] { "silo-1", "silo-2", "silo-3" })
+        {
+            silos.Add(ClusterNode.Start(Environment(database, "silo", id)));
+        }
+
+        try
+        {
+            await Task.WhenAll(silos.Select(s => s.ReadyAsync()));
+            await OwnersAsync(database, 3, "three silos share the partitions");
+            Progress("cluster up");
+            using var http = new HttpClient { BaseAddress = new Uri(api.BaseUrl) }.Authorized();
+            var load = new SteadyLoad(http);
+            using var stop = new CancellationTokenSource();
+            var running = load.RunAsync(stop.Token);
+
+            await Eventually.TrueAsync(() => Acknowledged(running, load) >= 100, "some traces are acknowledged", TimeSpan.FromSeconds(60));
+            Progress("load running");
+            await silos[1].CrashAsync();
+            await OwnersAsync(database, 2, "the killed silo's partitions move to the other two");
+            Progress("partitions moved");
+            var afterCrash = load.Acknowledged.Count;
+            await Eventually.TrueAsync(() => Acknowledged(running, load) >= afterCrash + 100, "ingestion goes on after the crash", TimeSpan.FromSeconds(60));
+            await stop.CancelAsync();
+            await running;
+            output.WriteLine($"{load.Batches} batches acknowledged; longest pause between acknowledgements: {load.LongestPause.TotalMilliseconds:F0} ms");
+
+            await StoredCounts.WaitForAsync(database, StoredCounts.Expected(load.Acknowledged));
+            await RollupRecomputation.AssertEqualAsync(database);
+            Progress("all stored");
+
+            silos[1] = ClusterNode.Start(Environment(database, "silo", "silo-2"));
+            await silos[1].ReadyAsync();
+            await OwnersAsync(database, 3, "the restarted silo gets its share back");
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task While_the_broker_restarts_ingestion_answers_503_with_retry_after_loses_nothing_acknowledged_and_resumes_by_itself()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        await using var node = ClusterNode.Start(Environment(database, "all", "node-1"));
+        await node.ReadyAsync();
+        await OwnersAsync(database, 1, "the node holds every partition");
+        using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl) }.Authorized();
+        var load = new SteadyLoad(http);
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(stop.Token);
+
+        await Eventually.TrueAsync(() => Acknowledged(running, load) >= 60, "some traces are acknowledged", TimeSpan.FromSeconds(60));
+        await broker.StopAsync();
+        await Eventually.TrueAsync(() => Acknowledged(running, load) >= 0 && load.Unavailable.WithRetryAfter > 0, "ingestion answers 503 while the broker is down", TimeSpan.FromSeconds(60));
+        var before = load.Acknowledged.Count;
+        await broker.StartAsync();
+        await Eventually.TrueAsync(() => Acknowledged(running, load) >= before + 60, "ingestion resumes once the broker is back", TimeSpan.FromSeconds(120));
+        await stop.CancelAsync();
+        await running;
+        output.WriteLine($"{load.Batches} batches acknowledged; {load.Unavailable.WithRetryAfter} answered 503; longest pause: {load.LongestPause.TotalSeconds:F1} s");
+
+        Assert.Equal(0, load.Unavailable.Without);
+        await StoredCounts.WaitForAsync(database, StoredCounts.Expected(load.Acknowledged));
+        await RollupRecomputation.AssertEqualAsync(database);
+    }
+
+    // A load that stopped on an unexpected answer fails the test with that answer instead of a timeout.
+    private static int Acknowledged(Task running, SteadyLoad load) =>
+        running.IsFaulted ? throw running.Exception!.InnerException! : load.Acknowledged.Count;
+
+    private void Progress(string what) => output.WriteLine($"{DateTime.UtcNow:HH:mm:ss.f} {what}");
+
+    private Dictionary<string, string> Environment(string database, string role, string siloId) => new()
+    {
+        ["LANTERN_DATABASE_URL"] = database,
+        ["LANTERN_SALT"] = "test-salt-0123456789abcdef",
+        ["LANGFUSE_INIT_ORG_ID"] = "test-org",
+        ["LANGFUSE_INIT_PROJECT_ID"] = LanternApp.ProjectId,
+        ["LANGFUSE_INIT_PROJECT_PUBLIC_KEY"] = LanternApp.PublicKey,
+        ["LANGFUSE_INIT_PROJECT_SECRET_KEY"] = LanternApp.SecretKey,
+        ["LANTERN_EVALUATORS"] = "off",
+        ["LANTERN_RABBITMQ_URL"] = broker.Url,
+        ["LANTERN_ROLE"] = role,
+        ["LANTERN_SILO_ID"] = siloId,
+        ["LANTERN_PARTITIONS"] = $"{Partitions}",
+        ["LANTERN_CLUSTER_HEARTBEAT_SECONDS"] = "0.5",
+        ["LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS"] = "3",
+        ["LANTERN_BROKER_SEND_TIMEOUT_SECONDS"] = "2",
+    };
+
+    private static Task OwnersAsync(string database, int owners, string what) =>
+        Eventually.TrueAsync(async () =>
+        {
+            var rows = await Sql.RowsAsync(database, "SELECT count(DISTINCT owner) AS owners, count(owner) AS held FROM partition_leases");
+            return rows.Count == 1 && (long)rows[0]["owners"]! == owners && (long)rows[0]["held"]! == Partitions;
+        }, what, TimeSpan.FromSeconds(60));
+}

@@ -1,0 +1,45 @@
+using Lantern.Silo.Cluster;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Lantern.Tests.Cluster;
+
+/// <summary>One silo's membership in a test: its lease view over a shared database, rebalanced when the test says so.</summary>
+public sealed class ClusterSilo(NpgsqlDataSource dataSource, string siloId, int partitions = 64, double leaseTimeoutSeconds = 1)
+{
+    public ClusterOptions Options { get; } = new()
+    {
+        SiloId = siloId,
+        Partitions = partitions,
+        HeartbeatInterval = TimeSpan.FromSeconds(leaseTimeoutSeconds / 4),
+        LeaseTimeout = TimeSpan.FromSeconds(leaseTimeoutSeconds),
+    };
+
+    public PartitionLeases Leases => _leases ??= new PartitionLeases(
+        new MembershipTable(dataSource, Options), Options, [], TimeProvider.System, NullLogger<PartitionLeases>.Instance);
+
+    private PartitionLeases? _leases;
+
+    public Task RebalanceAsync() => Leases.RebalanceAsync(CancellationToken.None);
+
+    /// <summary>Rebalances every silo in turn until the condition holds (each rebalance is one heartbeat).</summary>
+    public static async Task RebalanceUntilAsync(IReadOnlyList<ClusterSilo> silos, Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            foreach (var silo in silos)
+            {
+                await silo.RebalanceAsync();
+            }
+
+            if (condition())
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting until {what}.");
+            await Task.Delay(50);
+        }
+    }
+}

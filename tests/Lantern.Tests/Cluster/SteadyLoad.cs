@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Lantern.Tests.Infrastructure;
+using static Lantern.Tests.Infrastructure.LangfuseBatch;
+
+namespace Lantern.Tests.Cluster;
+
+/// <summary>
+/// Sends one small trace after another, the way an SDK does: a batch answered 503 is resent after a short wait until
+/// it is acknowledged. Records what was acknowledged and the longest time between two acknowledgements.
+/// </summary>
+public sealed class SteadyLoad(HttpClient http)
+{
+    private readonly List<JsonObject> _acknowledged = [];
+    private long _longestPauseTicks;
+    private int _sent;
+
+    public IReadOnlyList<JsonObject> Acknowledged => _acknowledged;
+
+    public TimeSpan LongestPause => TimeSpan.FromTicks(_longestPauseTicks);
+
+    /// <summary>How many 503 answers carried Retry-After, and how many did not.</summary>
+    public (int WithRetryAfter, int Without) Unavailable { get; private set; }
+
+    public int Batches => _sent;
+
+    public async Task RunAsync(CancellationToken stop)
+    {
+        var lastAck = Stopwatch.GetTimestamp();
+        while (!stop.IsCancellationRequested)
+        {
+            var batch = Trace(_sent++);
+            while (true)
+            {
+                var (response, body) = await http.PostAsync(batch);
+                if (response.StatusCode == HttpStatusCode.MultiStatus)
+                {
+                    Assert.True(body!["errors"]!.AsArray().Count == 0, body.ToJsonString());
+                    _acknowledged.AddRange(batch);
+                    var pause = Stopwatch.GetElapsedTime(lastAck);
+                    _longestPauseTicks = Math.Max(_longestPauseTicks, pause.Ticks);
+                    lastAck = Stopwatch.GetTimestamp();
+                    break;
+                }
+
+                Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {body?.ToJsonString()}");
+                Unavailable = response.Headers.RetryAfter is null
+                    ? (Unavailable.WithRetryAfter, Unavailable.Without + 1)
+                    : (Unavailable.WithRetryAfter + 1, Unavailable.Without);
+                await Task.Delay(200, CancellationToken.None);
+            }
+
+            await Task.Delay(10, CancellationToken.None);
+        }
+    }
+
+    private static JsonObject[] Trace(int n)
+    {
+        var traceId = $"load-{n}";
+        var start = T0.AddSeconds(n);
+        return
+        [
+            Event("trace-create", new JsonObject
+            {
+                ["id"] = traceId, ["name"] = "chat", ["userId"] = $"user-{n % 5}", ["sessionId"] = $"session-{n % 7}", ["timestamp"] = Iso(start),
+            }, start),
+            Event("generation-create", new JsonObject
+            {
+                ["id"] = $"{traceId}-gen", ["traceId"] = traceId, ["model"] = "gpt-4o", ["startTime"] = Iso(start),
+                ["usageDetails"] = new JsonObject { ["input"] = 100 + (n % 50), ["output"] = 20 + (n % 10) },
+                ["costDetails"] = new JsonObject { ["total"] = (n % 100 + 1) / 1_000_000m },
+            }, start),
+        ];
+    }
+}
