@@ -8,6 +8,7 @@ using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
 using Lantern.Api.Models;
 using Lantern.Api.Otel;
+using Lantern.Api.Privacy;
 using Lantern.Api.Prompts;
 using Lantern.Api.Queries;
 using Lantern.Api.Rollups;
@@ -42,6 +43,7 @@ app.MapLanternOtel();
 app.MapLanternPrompts();
 app.MapLanternDatasets();
 app.MapLanternGuard();
+app.MapLanternPrivacy();
 try
 {
     await app.RunAsync();

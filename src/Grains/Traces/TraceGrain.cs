@@ -82,6 +82,8 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEv
 
     public async Task DeleteAsync()
     {
+        // A deleted trace keeps no activation: nothing of it stays in memory, and nothing stale can be written back.
+        Context.DeactivateOnIdle();
         if (_aggregate.Trace is null && _aggregate.Observations.Count == 0 && _aggregate.Scores.Count == 0)
         {
             return;

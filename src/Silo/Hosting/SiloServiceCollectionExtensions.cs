@@ -4,6 +4,7 @@ using Lantern.Silo.Evaluators;
 using Lantern.Silo.Metrics;
 using Lantern.Silo.Pii;
 using Lantern.Silo.Pricing;
+using Lantern.Silo.Privacy;
 using Lantern.Silo.Projects;
 using Lantern.Silo.Prompts;
 using Lantern.Silo.Runtime;
@@ -71,6 +72,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLanternDatasets();
         services.AddLanternPii(configuration);
         services.AddLanternEvaluators(configuration);
+        services.AddLanternPrivacy(configuration);
         return services;
     }
 
