@@ -7,6 +7,7 @@ public static class PrivacyEndpoints
     {
         app.MapUserErasure();
         app.MapAuditLog();
+        app.MapRetention();
         return app;
     }
 }
