@@ -10,10 +10,12 @@ namespace Lantern.Grains.Traces;
 /// Owns one trace: merges its events, prices its generations, and commits the changed rows together with the change to
 /// every rollup the trace contributes to. A call returns only after the commit, so an acknowledged event is durable.
 /// </summary>
-public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEvaluationPublisher? evaluations = null) : Grain, ITraceGrain
+public sealed class TraceGrain(
+    ITraceStore store, IObservationPricer pricer, IEvaluationPublisher? evaluations = null, IPayloadRewriteMonitor? rewrites = null) : Grain, ITraceGrain
 {
     private readonly RowProjector _projector = new(pricer);
     private readonly Dictionary<string, ObservationRow> _observationRows = new(StringComparer.Ordinal);
+    private readonly List<string> _ignoredRewrites = [];
     private TraceAggregate _aggregate = new();
     private RollupContribution _committed = new();
     private string _projectId = "";
@@ -38,7 +40,7 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEv
             if (@event.Type == IngestionEventType.TraceCreate)
             {
                 _aggregate.Trace ??= new Entity { Kind = EntityKind.Trace, Id = _traceId };
-                traceChanged |= EntityMerger.Apply(_aggregate.Trace, @event);
+                traceChanged |= EntityMerger.Apply(_aggregate.Trace, @event, _ignoredRewrites);
             }
             else if (@event.Type == IngestionEventType.ScoreCreate && id is not null)
             {
@@ -48,10 +50,12 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEv
                 }
             }
             else if (@event.Type.IsObservation() && id is not null &&
-                     EntityMerger.Apply(Get(_aggregate.Observations, EntityKind.Observation, id), @event))
+                     EntityMerger.Apply(Get(_aggregate.Observations, EntityKind.Observation, id), @event, _ignoredRewrites))
             {
                 changedObservations.Add(id);
             }
+
+            Report(@event.Type == IngestionEventType.TraceCreate ? EntityKind.Trace : EntityKind.Observation);
         }
 
         if (!traceChanged && changedObservations.Count == 0 && changedScores.Count == 0)
@@ -94,6 +98,16 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEv
         _aggregate = new TraceAggregate();
         _observationRows.Clear();
         _committed = new RollupContribution();
+    }
+
+    private void Report(EntityKind kind)
+    {
+        foreach (var field in _ignoredRewrites)
+        {
+            rewrites?.Ignored(_projectId, kind, field);
+        }
+
+        _ignoredRewrites.Clear();
     }
 
     private async Task CommitOrReloadAsync(TraceWrite write)

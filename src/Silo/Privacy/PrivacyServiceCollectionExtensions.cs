@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lantern.Grains.Traces;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class PrivacyServiceCollectionExtensions
             .Validate(o => o.Interval > TimeSpan.Zero, "LANTERN_RETENTION_INTERVAL_MINUTES must be a whole number >= 1.")
             .Validate(o => o.BatchSize is >= 1 and <= 10_000, "LANTERN_RETENTION_BATCH_SIZE must be a whole number from 1 to 10000.")
             .ValidateOnStart();
+        services.AddSingleton<IPayloadRewriteMonitor, PayloadRewriteMetrics>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<TracePurger>();
         services.AddSingleton<UserErasure>();
