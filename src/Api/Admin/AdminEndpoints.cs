@@ -60,11 +60,17 @@ public static class AdminEndpoints
             return ApiResults.NotFound($"Project {projectId} not found");
         }
 
+        var scope = request?.Scope ?? ApiKeyScopes.Project;
+        if (scope is not (ApiKeyScopes.Project or ApiKeyScopes.Read))
+        {
+            return ApiResults.BadRequest($"scope: one of {ApiKeyScopes.Project} (read and write) or {ApiKeyScopes.Read} (read-only)");
+        }
+
         var (publicKey, secretKey) = ProjectStore.NewKeyPair();
-        await store.AddKeyAsync(projectId, publicKey, secretKey, "project", cancellationToken);
-        await audit.AppendAsync(projectId, Actor, AuditActions.KeyCreated, publicKey, new { scope = "project" }, cancellationToken);
+        await store.AddKeyAsync(projectId, publicKey, secretKey, scope, cancellationToken, request?.ExpiresAt);
+        await audit.AppendAsync(projectId, Actor, AuditActions.KeyCreated, publicKey, new { scope, expiresAt = request?.ExpiresAt }, cancellationToken);
         return TypedResults.Created($"/api/admin/projects/{projectId}/keys/{publicKey}",
-            new { publicKey, secretKey, displaySecretKey = ProjectStore.DisplaySecret(secretKey), note = request?.Note });
+            new { publicKey, secretKey, displaySecretKey = ProjectStore.DisplaySecret(secretKey), note = request?.Note, scope, expiresAt = request?.ExpiresAt });
     }
 
     private static async Task<IResult> RevokeKeyAsync(
