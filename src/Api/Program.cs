@@ -29,8 +29,10 @@ builder.Services.AddLanternQueries();
 builder.Services.AddLanternRollups();
 builder.Services.AddLanternOtel();
 builder.Services.AddLanternGuard();
+builder.Services.AddLanternRateLimiting(builder.Configuration);
 
 var app = builder.Build();
+app.UseLanternRateLimiting();
 app.MapLanternHealth();
 app.MapLanternIngestion();
 app.MapLanternQueries();
