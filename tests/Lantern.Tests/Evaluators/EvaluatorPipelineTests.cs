@@ -41,14 +41,14 @@ public sealed class EvaluatorPipelineTests
         Assert.Equal(("NUMERIC", "EVAL"), ((string)ok["data_type"]!, (string)ok["source"]!));
         Assert.StartsWith("clean:", (string)generation["comment"]!, StringComparison.Ordinal);
 
-        // A resent batch changes nothing; a changed input is rescored in place, under the same score id.
+        // A resent batch changes nothing; an attempt to change a written input is ignored (input is immutable, see
+        // docs/data-protection.md), so the stored input and its score stay as they were.
         await http.PostAsync(batch);
         await http.PostAsync(Event("trace-create", new JsonObject { ["id"] = "ok", ["input"] = Messages(Injection) }, T0.AddMinutes(1)));
-        await Eventually.TrueAsync(
-            async () => ((string?)(await ScoreAsync(app, "ok", null, "prompt_injection"))["comment"])!.StartsWith("flagged:", StringComparison.Ordinal),
-            "the changed input was rescored");
+        Assert.Equal(Benign, await Sql.ScalarAsync<string>(app.ConnectionString, "SELECT input #>> '{}' FROM traces WHERE id = 'ok'"));
         Assert.Equal(6, await EvalScoreCountAsync(app));
         Assert.Equal((string)ok["id"]!, (string)(await ScoreAsync(app, "ok", null, "prompt_injection"))["id"]!);
+        Assert.StartsWith("clean:", (string)(await ScoreAsync(app, "ok", null, "prompt_injection"))["comment"]!, StringComparison.Ordinal);
     }
 
     [Fact]
