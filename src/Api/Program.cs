@@ -9,6 +9,7 @@ using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
 using Lantern.Api.Models;
 using Lantern.Api.Otel;
+using Lantern.Api.Privacy;
 using Lantern.Api.Prompts;
 using Lantern.Api.Queries;
 using Lantern.Api.Rollups;
@@ -31,9 +32,11 @@ builder.Services.AddLanternQueries();
 builder.Services.AddLanternRollups();
 builder.Services.AddLanternOtel();
 builder.Services.AddLanternGuard();
+builder.Services.AddLanternRateLimiting(builder.Configuration);
 
 var app = builder.Build();
 app.UseLanternClusterIngestion();
+app.UseLanternRateLimiting();
 app.MapLanternHealth();
 app.MapLanternIngestion();
 app.MapLanternQueries();
@@ -47,6 +50,7 @@ app.MapLanternPrompts();
 app.MapLanternDatasets();
 app.MapLanternGuard();
 app.MapLanternScoreConfigs();
+app.MapLanternPrivacy();
 try
 {
     await app.RunAsync();

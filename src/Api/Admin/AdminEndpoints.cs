@@ -1,4 +1,5 @@
 using Lantern.Api.Queries;
+using Lantern.Silo.Privacy;
 using Lantern.Silo.Projects;
 
 namespace Lantern.Api.Admin;
@@ -19,7 +20,9 @@ public static class AdminEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateProjectAsync(CreateProjectRequest? request, ProjectStore store, CancellationToken cancellationToken)
+    private const string Actor = "admin";
+
+    private static async Task<IResult> CreateProjectAsync(CreateProjectRequest? request, ProjectStore store, AuditLog audit, CancellationToken cancellationToken)
     {
         if (request?.Name is not { Length: > 0 } name)
         {
@@ -40,6 +43,8 @@ public static class AdminEndpoints
         await store.UpsertProjectAsync(id, name, request.OrgId ?? "default", request.OrgName ?? "Default", cancellationToken);
         var (publicKey, secretKey) = ProjectStore.NewKeyPair();
         await store.AddKeyAsync(id, publicKey, secretKey, "project", cancellationToken);
+        await audit.AppendAsync(id, Actor, AuditActions.ProjectCreated, id, new { name }, cancellationToken);
+        await audit.AppendAsync(id, Actor, AuditActions.KeyCreated, publicKey, new { scope = "project" }, cancellationToken);
         return TypedResults.Created($"/api/admin/projects/{id}", new { id, name, publicKey, secretKey });
     }
 
@@ -48,20 +53,28 @@ public static class AdminEndpoints
             ? TypedResults.Ok(new { data = await store.ListKeysAsync(projectId, cancellationToken) })
             : ApiResults.NotFound($"Project {projectId} not found");
 
-    private static async Task<IResult> CreateKeyAsync(string projectId, CreateKeyRequest? request, ProjectStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateKeyAsync(string projectId, CreateKeyRequest? request, ProjectStore store, AuditLog audit, CancellationToken cancellationToken)
     {
         if (!await store.ExistsAsync(projectId, cancellationToken))
         {
             return ApiResults.NotFound($"Project {projectId} not found");
         }
 
+        var scope = request?.Scope ?? ApiKeyScopes.Project;
+        if (scope is not (ApiKeyScopes.Project or ApiKeyScopes.Read))
+        {
+            return ApiResults.BadRequest($"scope: one of {ApiKeyScopes.Project} (read and write) or {ApiKeyScopes.Read} (read-only)");
+        }
+
         var (publicKey, secretKey) = ProjectStore.NewKeyPair();
-        await store.AddKeyAsync(projectId, publicKey, secretKey, "project", cancellationToken);
+        await store.AddKeyAsync(projectId, publicKey, secretKey, scope, cancellationToken, request?.ExpiresAt);
+        await audit.AppendAsync(projectId, Actor, AuditActions.KeyCreated, publicKey, new { scope, expiresAt = request?.ExpiresAt }, cancellationToken);
         return TypedResults.Created($"/api/admin/projects/{projectId}/keys/{publicKey}",
-            new { publicKey, secretKey, displaySecretKey = ProjectStore.DisplaySecret(secretKey), note = request?.Note });
+            new { publicKey, secretKey, displaySecretKey = ProjectStore.DisplaySecret(secretKey), note = request?.Note, scope, expiresAt = request?.ExpiresAt });
     }
 
-    private static async Task<IResult> RevokeKeyAsync(string projectId, string publicKey, ProjectStore store, ApiKeyCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeKeyAsync(
+        string projectId, string publicKey, ProjectStore store, ApiKeyCache cache, AuditLog audit, CancellationToken cancellationToken)
     {
         if (!await store.RevokeKeyAsync(projectId, publicKey, cancellationToken))
         {
@@ -69,6 +82,7 @@ public static class AdminEndpoints
         }
 
         cache.Evict(publicKey);
+        await audit.AppendAsync(projectId, Actor, AuditActions.KeyRevoked, publicKey, null, cancellationToken);
         return TypedResults.Ok(new { message = "Key revoked" });
     }
 }

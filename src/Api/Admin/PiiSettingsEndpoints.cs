@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lantern.Api.Queries;
 using Lantern.Grains.Pii;
 using Lantern.Silo.Pii;
+using Lantern.Silo.Privacy;
 
 namespace Lantern.Api.Admin;
 
@@ -22,7 +23,7 @@ public static class PiiSettingsEndpoints
     private static async Task<IResult> GetAsync(string projectId, PiiPolicyStore store, CancellationToken cancellationToken) =>
         TypedResults.Ok((await store.GetAsync(projectId, cancellationToken)).ToJson());
 
-    private static async Task<IResult> SetAsync(string projectId, JsonElement? body, PiiPolicyStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> SetAsync(string projectId, JsonElement? body, PiiPolicyStore store, AuditLog audit, CancellationToken cancellationToken)
     {
         var policy = PiiPolicy.Off;
         var error = body is { } json ? PiiPolicy.TryParse(json, out policy) : "mode: required, one of off, redact, hash";
@@ -31,8 +32,12 @@ public static class PiiSettingsEndpoints
             return ApiResults.BadRequest(error);
         }
 
-        return await store.SetAsync(projectId, policy, cancellationToken)
-            ? TypedResults.Ok(policy.ToJson())
-            : ApiResults.NotFound($"Project {projectId} not found");
+        if (!await store.SetAsync(projectId, policy, cancellationToken))
+        {
+            return ApiResults.NotFound($"Project {projectId} not found");
+        }
+
+        await audit.AppendAsync(projectId, "admin", AuditActions.PiiPolicyChanged, projectId, policy.ToJson(), cancellationToken);
+        return TypedResults.Ok(policy.ToJson());
     }
 }

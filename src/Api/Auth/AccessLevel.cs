@@ -8,4 +8,7 @@ public enum AccessLevel
 
     /// <summary>Public and secret key (Basic): the whole project.</summary>
     Project,
+
+    /// <summary>Public and read-only secret key (Basic): reads of the whole project, no writes (dashboards).</summary>
+    ReadOnly,
 }

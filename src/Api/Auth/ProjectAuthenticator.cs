@@ -8,6 +8,9 @@ public sealed class ProjectAuthenticator(ApiKeyCache keys, SecretHasher hasher, 
 {
     private const string HostHint = "Confirm that you've configured the correct host.";
 
+    /// <summary>What a read-only key is told when it tries to write.</summary>
+    public const string ReadOnlyMessage = "This API key is read-only: it can read the project's data but not ingest, change or delete it. Use a read-write key.";
+
     public async ValueTask<(ProjectAccess? Access, AuthFailure? Failure)> AuthenticateAsync(string? header, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(header))
@@ -19,6 +22,12 @@ public sealed class ProjectAuthenticator(ApiKeyCache keys, SecretHasher hasher, 
         {
             var publicKey = header["Bearer ".Length..].Trim();
             var record = await keys.FindAsync(publicKey, cancellationToken);
+            if (record is not null && record.Scope == ApiKeyScopes.Read)
+            {
+                // A read-only pair grants nothing without its secret: its public key alone may not even create scores.
+                return (null, new AuthFailure(StatusCodes.Status403Forbidden, "Forbidden", ReadOnlyMessage));
+            }
+
             return record is not null && record.IsUsable(time.GetUtcNow())
                 ? (new ProjectAccess(record.ProjectId, publicKey, AccessLevel.ScoresOnly), null)
                 : Fail($"Invalid public key. {HostHint}");
@@ -35,7 +44,7 @@ public sealed class ProjectAuthenticator(ApiKeyCache keys, SecretHasher hasher, 
             return Fail($"Invalid credentials. {HostHint}");
         }
 
-        return (new ProjectAccess(key.ProjectId, pk, AccessLevel.Project), null);
+        return (new ProjectAccess(key.ProjectId, pk, key.Scope == ApiKeyScopes.Read ? AccessLevel.ReadOnly : AccessLevel.Project), null);
     }
 
     private static (ProjectAccess?, AuthFailure?) Fail(string message) => (null, new AuthFailure(StatusCodes.Status401Unauthorized, "Unauthorized", message));

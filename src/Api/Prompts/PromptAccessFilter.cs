@@ -6,7 +6,7 @@ namespace Lantern.Api.Prompts;
 public sealed class PromptAccessFilter : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.ProjectAccess().Level == AccessLevel.Project
+        context.HttpContext.ProjectAccess().Level != AccessLevel.ScoresOnly
             ? await next(context)
             : TypedResults.Json(
                 new { error = "Forbidden", message = "Access denied - need to use basic auth with secret key to GET prompts" },

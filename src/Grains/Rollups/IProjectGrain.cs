@@ -9,4 +9,7 @@ public interface IProjectGrain : IRollupGrain
 
     /// <summary>The most recent alerts, newest first.</summary>
     Task<IReadOnlyList<UserSpendAlert>> GetUserSpendAlertsAsync();
+
+    /// <summary>Drops the user's alerts (erasure: no identifier of an erased user stays in memory).</summary>
+    Task ForgetUserAsync(string userId);
 }

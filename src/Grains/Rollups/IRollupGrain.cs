@@ -11,4 +11,7 @@ public interface IRollupGrain : IGrain
 
     /// <summary>The rollup over traces whose time is in [from, to); null bounds are open.</summary>
     Task<RollupSummary> GetSummaryAsync(DateTimeOffset? from, DateTimeOffset? to);
+
+    /// <summary>Drops the rows held in memory and deactivates, so the next call reads what is stored (after rows were deleted).</summary>
+    Task ForgetAsync();
 }

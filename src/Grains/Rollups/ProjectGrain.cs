@@ -21,5 +21,21 @@ public sealed class ProjectGrain(IRollupStore store) : RollupGrain(store), IProj
         return Task.CompletedTask;
     }
 
+    public Task ForgetUserAsync(string userId)
+    {
+        for (var node = _alerts.First; node is not null;)
+        {
+            var next = node.Next;
+            if (string.Equals(node.Value.UserId, userId, StringComparison.Ordinal))
+            {
+                _alerts.Remove(node);
+            }
+
+            node = next;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<UserSpendAlert>> GetUserSpendAlertsAsync() => Task.FromResult<IReadOnlyList<UserSpendAlert>>([.. _alerts]);
 }

@@ -71,6 +71,14 @@ public abstract class RollupGrain(IRollupStore store) : Grain, IRollupGrain
     public Task<RollupSummary> GetSummaryAsync(DateTimeOffset? from, DateTimeOffset? to) =>
         Task.FromResult(RollupSummaries.Summarize(InWindow(from, to).Select(r => (r.Key, r.Value.Values))));
 
+    public Task ForgetAsync()
+    {
+        _rows.Clear();
+        _announced.Clear();
+        Context.DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
     protected IEnumerable<KeyValuePair<RollupKey, (RollupValues Values, long Version)>> InWindow(DateTimeOffset? from, DateTimeOffset? to) =>
         _rows.Where(r => (from is null || r.Key.Bucket >= RollupKey.BucketOf(from.Value)) && (to is null || r.Key.Bucket < to));
 

@@ -6,7 +6,9 @@ namespace Lantern.Grains.Traces;
 /// <summary>
 /// Langfuse's merge rules (reference §3.5) as per-field last-writer-wins: later stamps overwrite; absent fields and
 /// empty objects never do (explicit null can); immutable fields keep their earliest value; input and output keep the
-/// last non-empty value; metadata merges per top-level key; tags are a union.
+/// last non-empty value; metadata merges per top-level key; tags are a union. Except that input and output, once
+/// written, are an audit record: a later value may fill one that was never set, but never change one that was (the
+/// attempt is ignored and reported), whatever the stamps say.
 /// </summary>
 public static class EntityMerger
 {
@@ -16,7 +18,10 @@ public static class EntityMerger
     private static readonly HashSet<string> Skipped = ["id", "metadata", "tags", "type"];
 
     /// <summary>Merges one event into the entity. Returns whether anything changed.</summary>
-    public static bool Apply(Entity entity, IngestionEvent @event)
+    /// <param name="entity">The entity merged so far.</param>
+    /// <param name="event">The event to merge.</param>
+    /// <param name="ignoredRewrites">Receives the name of each written input or output the event tried to change.</param>
+    public static bool Apply(Entity entity, IngestionEvent @event, ICollection<string>? ignoredRewrites = null)
     {
         var stamp = new FieldStamp(@event.Timestamp.UtcTicks, @event.Type.IsUpdate() ? 1 : 0, @event.EventId);
         var changed = false;
@@ -34,6 +39,7 @@ public static class EntityMerger
                 "metadata" => MergeMetadata(entity, property.Value, stamp),
                 "tags" => MergeTags(entity, property.Value),
                 _ when Skipped.Contains(property.Name) => false,
+                "input" or "output" when entity.Kind != EntityKind.Score => MergePayload(entity, property.Name, property.Value, stamp, ignoredRewrites),
                 _ => MergeField(entity, property.Name, property.Value, stamp),
             };
         }
@@ -65,6 +71,28 @@ public static class EntityMerger
         entity.Values[field] = value.GetRawText();
         entity.Stamps[field] = stamp;
         return true;
+    }
+
+    private static bool MergePayload(Entity entity, string field, JsonElement value, FieldStamp stamp, ICollection<string>? ignoredRewrites)
+    {
+        if (!entity.Values.TryGetValue(field, out var written))
+        {
+            return MergeField(entity, field, value, stamp);
+        }
+
+        // Resending the same value (SDK retries, an upsert that repeats the input) is not a rewrite.
+        if (!IsEmpty(value) && !IsEmptyObject(value) && !SameJson(written, value))
+        {
+            ignoredRewrites?.Add(field);
+        }
+
+        return false;
+    }
+
+    private static bool SameJson(string written, JsonElement value)
+    {
+        using var document = JsonDocument.Parse(written);
+        return JsonElement.DeepEquals(document.RootElement, value);
     }
 
     private static bool MergeMetadata(Entity entity, JsonElement metadata, FieldStamp stamp)

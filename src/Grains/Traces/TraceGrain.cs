@@ -10,10 +10,12 @@ namespace Lantern.Grains.Traces;
 /// Owns one trace: merges its events, prices its generations, and commits the changed rows together with the change to
 /// every rollup the trace contributes to. A call returns only after the commit, so an acknowledged event is durable.
 /// </summary>
-public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEvaluationPublisher? evaluations = null) : Grain, ITraceGrain
+public sealed class TraceGrain(
+    ITraceStore store, IObservationPricer pricer, IEvaluationPublisher? evaluations = null, IPayloadRewriteMonitor? rewrites = null) : Grain, ITraceGrain
 {
     private readonly RowProjector _projector = new(pricer);
     private readonly Dictionary<string, ObservationRow> _observationRows = new(StringComparer.Ordinal);
+    private readonly List<string> _ignoredRewrites = [];
     private TraceAggregate _aggregate = new();
     private RollupContribution _committed = new();
     private string _projectId = "";
@@ -38,7 +40,7 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEv
             if (@event.Type == IngestionEventType.TraceCreate)
             {
                 _aggregate.Trace ??= new Entity { Kind = EntityKind.Trace, Id = _traceId };
-                traceChanged |= EntityMerger.Apply(_aggregate.Trace, @event);
+                traceChanged |= EntityMerger.Apply(_aggregate.Trace, @event, _ignoredRewrites);
             }
             else if (@event.Type == IngestionEventType.ScoreCreate && id is not null)
             {
@@ -48,10 +50,12 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEv
                 }
             }
             else if (@event.Type.IsObservation() && id is not null &&
-                     EntityMerger.Apply(Get(_aggregate.Observations, EntityKind.Observation, id), @event))
+                     EntityMerger.Apply(Get(_aggregate.Observations, EntityKind.Observation, id), @event, _ignoredRewrites))
             {
                 changedObservations.Add(id);
             }
+
+            Report(@event.Type == IngestionEventType.TraceCreate ? EntityKind.Trace : EntityKind.Observation);
         }
 
         if (!traceChanged && changedObservations.Count == 0 && changedScores.Count == 0)
@@ -82,6 +86,8 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEv
 
     public async Task DeleteAsync()
     {
+        // A deleted trace keeps no activation: nothing of it stays in memory, and nothing stale can be written back.
+        Context.DeactivateOnIdle();
         if (_aggregate.Trace is null && _aggregate.Observations.Count == 0 && _aggregate.Scores.Count == 0)
         {
             return;
@@ -108,6 +114,16 @@ public sealed class TraceGrain(ITraceStore store, IObservationPricer pricer, IEv
         await CommitOrReloadAsync(write);
         _committed = contribution;
         return true;
+    }
+
+    private void Report(EntityKind kind)
+    {
+        foreach (var field in _ignoredRewrites)
+        {
+            rewrites?.Ignored(_projectId, kind, field);
+        }
+
+        _ignoredRewrites.Clear();
     }
 
     private async Task CommitOrReloadAsync(TraceWrite write)

@@ -6,6 +6,7 @@ using Lantern.Silo.Guard;
 using Lantern.Silo.Metrics;
 using Lantern.Silo.Pii;
 using Lantern.Silo.Pricing;
+using Lantern.Silo.Privacy;
 using Lantern.Silo.Projects;
 using Lantern.Silo.Prompts;
 using Lantern.Silo.Runtime;
@@ -77,6 +78,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLanternEvaluators(configuration);
         services.AddLanternGuardVault(configuration);
         services.AddSingleton<ScoreConfigStore>();
+        services.AddLanternPrivacy(configuration);
         return services;
     }
 

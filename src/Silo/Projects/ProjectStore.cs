@@ -21,11 +21,12 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource, SecretHasher hashe
 
     /// <summary>Stores a key pair unless its public key exists already. Only the secret's hash is kept.</summary>
     /// <returns>True when the key was added; false when the public key was already stored.</returns>
-    public async Task<bool> AddKeyAsync(string projectId, string publicKey, string secretKey, string scope, CancellationToken cancellationToken)
+    public async Task<bool> AddKeyAsync(
+        string projectId, string publicKey, string secretKey, string scope, CancellationToken cancellationToken, DateTimeOffset? expiresAt = null)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO api_keys (id, project_id, public_key, secret_hash, display_secret_key, scope)
-            VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (public_key) DO NOTHING
+            INSERT INTO api_keys (id, project_id, public_key, secret_hash, display_secret_key, scope, expires_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (public_key) DO NOTHING
             """);
         command.Parameters.Add(new() { Value = Guid.NewGuid().ToString("N") });
         command.Parameters.Add(new() { Value = projectId });
@@ -33,6 +34,7 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource, SecretHasher hashe
         command.Parameters.Add(new() { Value = hasher.Hash(secretKey) });
         command.Parameters.Add(new() { Value = DisplaySecret(secretKey) });
         command.Parameters.Add(new() { Value = scope });
+        command.Parameters.Add(new() { Value = (object?)expiresAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
@@ -58,14 +60,15 @@ public sealed class ProjectStore(NpgsqlDataSource dataSource, SecretHasher hashe
     public async Task<IReadOnlyList<ApiKeySummary>> ListKeysAsync(string projectId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT public_key, display_secret_key, note, created_at, revoked_at FROM api_keys WHERE project_id = $1 ORDER BY created_at");
+            "SELECT public_key, display_secret_key, note, created_at, revoked_at, scope, expires_at FROM api_keys WHERE project_id = $1 ORDER BY created_at");
         command.Parameters.Add(new() { Value = projectId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<ApiKeySummary>();
         while (await reader.ReadAsync(cancellationToken))
         {
             keys.Add(new ApiKeySummary(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4)));
+                reader.GetFieldValue<DateTimeOffset>(3), reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
+                reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6)));
         }
 
         return keys;

@@ -44,15 +44,15 @@ public sealed class EvaluatorPipelineTests
         await Eventually.TrueAsync(async () => (await TagsAsync(app, "bad")).Contains(SecurityTag), "the flagged trace was tagged");
         Assert.DoesNotContain(SecurityTag, await TagsAsync(app, "ok"));
 
-        // A resent batch changes nothing; a changed input is rescored in place, under the same score id.
+        // A resent batch changes nothing; an attempt to change a written input is ignored (input is immutable, see
+        // docs/data-protection.md), so the stored input and its score stay as they were.
         await http.PostAsync(batch);
         await http.PostAsync(Event("trace-create", new JsonObject { ["id"] = "ok", ["input"] = Messages(Injection) }, T0.AddMinutes(1)));
-        await Eventually.TrueAsync(
-            async () => ((string?)(await ScoreAsync(app, "ok", null, "prompt_injection"))["comment"])!.StartsWith("flagged:", StringComparison.Ordinal),
-            "the changed input was rescored");
-        await Eventually.TrueAsync(async () => (await TagsAsync(app, "ok")).Contains(SecurityTag), "the rescored trace was tagged");
+        Assert.Equal(Benign, await Sql.ScalarAsync<string>(app.ConnectionString, "SELECT input #>> '{}' FROM traces WHERE id = 'ok'"));
         Assert.Equal(9, await EvalScoreCountAsync(app));
+        Assert.DoesNotContain(SecurityTag, await TagsAsync(app, "ok"));
         Assert.Equal((string)ok["id"]!, (string)(await ScoreAsync(app, "ok", null, "prompt_injection"))["id"]!);
+        Assert.StartsWith("clean:", (string)(await ScoreAsync(app, "ok", null, "prompt_injection"))["comment"]!, StringComparison.Ordinal);
     }
 
     [Fact]

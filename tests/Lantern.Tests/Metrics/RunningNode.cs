@@ -21,7 +21,7 @@ public sealed class RunningNode : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<RunningNode> StartAsync()
+    public static async Task<RunningNode> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = Posix.FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Lantern.Api.dll")])
@@ -35,6 +35,11 @@ public sealed class RunningNode : IAsyncDisposable
         start.Environment["LANGFUSE_INIT_PROJECT_PUBLIC_KEY"] = LanternApp.PublicKey;
         start.Environment["LANGFUSE_INIT_PROJECT_SECRET_KEY"] = LanternApp.SecretKey;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var node = new RunningNode(Process.Start(start)!, port);
         node._process.OutputDataReceived += (_, e) => node.Append(e.Data);
         node._process.ErrorDataReceived += (_, e) => node.Append(e.Data);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Lantern.Api.Auth;
 using Lantern.Contracts.Runtime;
 using Lantern.Contracts.Traces;
+using Lantern.Silo.Privacy;
 
 namespace Lantern.Api.Queries.Traces;
 
@@ -38,13 +39,15 @@ public static class TraceEndpoints
         return trace is null ? ApiResults.NotFound($"Trace {traceId} not found within authorized project") : TypedResults.Ok(trace);
     }
 
-    private static async Task<IResult> DeleteOneAsync(string traceId, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> DeleteOneAsync(string traceId, HttpContext http, IGrainFactory grains, AuditLog audit)
     {
-        await grains.GetGrain<ITraceGrain>($"{http.ProjectAccess().ProjectId}/{traceId}").DeleteAsync();
+        var access = http.ProjectAccess();
+        await grains.GetGrain<ITraceGrain>($"{access.ProjectId}/{traceId}").DeleteAsync();
+        await audit.AppendAsync(access.ProjectId, $"key:{access.PublicKey}", AuditActions.TracesDeleted, traceId, new { traceIds = 1 }, CancellationToken.None);
         return TypedResults.Ok(new { message = "Trace deleted successfully" });
     }
 
-    private static async Task<IResult> DeleteManyAsync(HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> DeleteManyAsync(HttpContext http, IGrainFactory grains, AuditLog audit)
     {
         string[]? ids;
         try
@@ -66,8 +69,10 @@ public static class TraceEndpoints
             return ApiResults.BadRequest($"traceIds: expected an array of 1 to {MaxDeleteBatch} trace ids");
         }
 
-        var projectId = http.ProjectAccess().ProjectId;
-        await Task.WhenAll(ids.Distinct(StringComparer.Ordinal).Select(id => grains.GetGrain<ITraceGrain>($"{projectId}/{id}").DeleteAsync()));
+        var access = http.ProjectAccess();
+        var distinct = ids.Distinct(StringComparer.Ordinal).ToArray();
+        await Task.WhenAll(distinct.Select(id => grains.GetGrain<ITraceGrain>($"{access.ProjectId}/{id}").DeleteAsync()));
+        await audit.AppendAsync(access.ProjectId, $"key:{access.PublicKey}", AuditActions.TracesDeleted, null, new { traceIds = distinct.Length }, CancellationToken.None);
         return TypedResults.Ok(new { message = "Traces deleted successfully" });
     }
 }

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Lantern.Silo.Privacy;
+
+/// <summary>
+/// Deletes what is older than each project's retention: traces (by timestamp) with their observations, scores and rollup
+/// contributions, observations whose trace never arrived (by start time), and scores without a trace. Works in batches of
+/// <see cref="RetentionOptions.BatchSize"/> traces, each one group commit, so ingestion is never locked out for long.
+/// </summary>
+public sealed class RetentionJob(
+    NpgsqlDataSource dataSource, RetentionSettingsStore settings, TracePurger purger, AuditLog audit, TimeProvider time, IOptions<RetentionOptions> options)
+{
+    private const string ExpiredTraces = """
+        (SELECT id FROM traces WHERE project_id = $1 AND timestamp < $2 ORDER BY timestamp LIMIT $3)
+        UNION
+        (SELECT DISTINCT o.trace_id FROM observations o WHERE o.project_id = $1 AND o.start_time < $2
+            AND NOT EXISTS (SELECT 1 FROM traces t WHERE t.project_id = o.project_id AND t.id = o.trace_id) LIMIT $3)
+        """;
+
+    private const string ExpiredLooseScores = """
+        DELETE FROM scores WHERE project_id = $1 AND id IN (
+            SELECT id FROM scores WHERE project_id = $1 AND trace_id IS NULL AND timestamp < $2 LIMIT $3)
+        """;
+
+    /// <summary>One pass over every project with a retention; returns what each project lost (projects that lost nothing are left out).</summary>
+    public async Task<IReadOnlyList<RetentionRun>> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var runs = new List<RetentionRun>();
+        foreach (var (projectId, days) in await settings.ListEffectiveAsync(cancellationToken))
+        {
+            var cutoff = time.GetUtcNow().AddDays(-days);
+            var deleted = await PurgeProjectAsync(projectId, cutoff, cancellationToken);
+            if (deleted != PurgeCounts.Zero)
+            {
+                var run = new RetentionRun(projectId, days, cutoff, deleted);
+                await audit.AppendAsync(projectId, "retention", AuditActions.RetentionRun, projectId, new { days, cutoff, deleted }, cancellationToken);
+                runs.Add(run);
+            }
+        }
+
+        return runs;
+    }
+
+    private async Task<PurgeCounts> PurgeProjectAsync(string projectId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var deleted = PurgeCounts.Zero;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (await ReadIdsAsync(projectId, cutoff, cancellationToken) is { Count: > 0 } batch && batch.Any(seen.Add))
+        {
+            deleted = deleted.Add(await purger.PurgeAsync(projectId, batch, cancellationToken));
+        }
+
+        long scores;
+        do
+        {
+            scores = await ExecuteAsync(ExpiredLooseScores, projectId, cutoff, cancellationToken);
+            deleted = deleted.Add(PurgeCounts.Zero with { Scores = scores });
+        }
+        while (scores == options.Value.BatchSize);
+
+        return deleted;
+    }
+
+    private async Task<List<string>> ReadIdsAsync(string projectId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var command = Command(ExpiredTraces, projectId, cutoff);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    private async Task<long> ExecuteAsync(string sql, string projectId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, projectId, cutoff);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private NpgsqlCommand Command(string sql, string projectId, DateTimeOffset cutoff)
+    {
+        var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = projectId });
+        command.Parameters.Add(new() { Value = cutoff });
+        command.Parameters.Add(new() { Value = options.Value.BatchSize });
+        return command;
+    }
+}

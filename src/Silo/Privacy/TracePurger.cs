@@ -1,0 +1,109 @@
+using Lantern.Contracts.Runtime;
+using Lantern.Contracts.Traces;
+using Lantern.Grains.Rollups;
+using Lantern.Silo.Traces;
+using Npgsql;
+
+namespace Lantern.Silo.Privacy;
+
+/// <summary>
+/// Deletes a batch of traces everywhere: each through its trace grain (which removes the rows and their rollup
+/// contribution in one commit, and drops its activation), then the rollup rows of users, sessions and prompts that
+/// fell to zero (so no identifier outlives its data), telling those rollup grains to forget what they hold.
+/// </summary>
+public sealed class TracePurger(NpgsqlDataSource dataSource, IGrainFactory grains)
+{
+    private const string ZeroRow = """
+        traces = 0 AND observations = 0 AND generations = 0 AND errors = 0 AND cost = 0 AND input_tokens = 0
+        AND output_tokens = 0 AND total_tokens = 0 AND scores = '{}'::jsonb
+        AND NOT EXISTS (SELECT 1 FROM unnest(latency || ttft) AS v WHERE v <> 0)
+        """;
+
+    public async Task<PurgeCounts> PurgeAsync(string projectId, IReadOnlyList<string> traceIds, CancellationToken cancellationToken)
+    {
+        if (traceIds.Count == 0)
+        {
+            return PurgeCounts.Zero;
+        }
+
+        var ids = traceIds.Distinct(StringComparer.Ordinal).ToArray();
+        var (keys, traces, observations, scores) = await DescribeAsync(projectId, ids, cancellationToken);
+        await Task.WhenAll(ids.Select(id => grains.GetGrain<ITraceGrain>($"{projectId}/{id}").DeleteAsync()));
+        var runItems = await ExecuteAsync("DELETE FROM dataset_run_items WHERE project_id = $1 AND trace_id = ANY($2)", projectId, ids, cancellationToken);
+        var rollupRows = await PurgeZeroRowsAsync(projectId, keys, cancellationToken);
+        return new PurgeCounts(traces, observations, scores, runItems, rollupRows);
+    }
+
+    // The keys the traces contribute to, read before they go (afterwards nothing says which users or prompts they had).
+    private async Task<(List<(RollupScope Scope, string Key)> Keys, long Traces, long Observations, long Scores)> DescribeAsync(
+        string projectId, string[] ids, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Command("""
+            SELECT 'user', user_id FROM traces WHERE project_id = $1 AND id = ANY($2) AND user_id IS NOT NULL
+            UNION SELECT 'session', session_id FROM traces WHERE project_id = $1 AND id = ANY($2) AND session_id IS NOT NULL
+            UNION SELECT 'prompt', prompt_name FROM observations WHERE project_id = $1 AND trace_id = ANY($2) AND prompt_name IS NOT NULL
+            """, projectId, ids));
+        batch.BatchCommands.Add(Command("""
+            SELECT (SELECT count(*) FROM traces WHERE project_id = $1 AND id = ANY($2)),
+                   (SELECT count(*) FROM observations WHERE project_id = $1 AND trace_id = ANY($2)),
+                   (SELECT count(*) FROM scores WHERE project_id = $1 AND trace_id = ANY($2))
+            """, projectId, ids));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<(RollupScope, string)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            keys.Add((RollupColumns.ParseScope(reader.GetString(0)), reader.GetString(1)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (keys, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    private async Task<long> PurgeZeroRowsAsync(string projectId, List<(RollupScope Scope, string Key)> keys, CancellationToken cancellationToken)
+    {
+        long purged = 0;
+        foreach (var group in keys.GroupBy(k => k.Scope))
+        {
+            var scopeKeys = group.Select(k => k.Key).ToArray();
+            await using var command = dataSource.CreateCommand(
+                $"DELETE FROM rollups WHERE project_id = $1 AND scope = $2 AND scope_key = ANY($3) AND {ZeroRow} RETURNING scope_key");
+            command.Parameters.Add(new() { Value = projectId });
+            command.Parameters.Add(new() { Value = RollupColumns.ScopeName(group.Key) });
+            command.Parameters.Add(new() { Value = scopeKeys });
+            var forgotten = new HashSet<string>(StringComparer.Ordinal);
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    forgotten.Add(reader.GetString(0));
+                    purged++;
+                }
+            }
+
+            // A grain still holding a deleted row would ignore the row's re-creation (its version starts again at 1).
+            await Task.WhenAll(forgotten.Select(key => Grain(group.Key, $"{projectId}/{key}").ForgetAsync()));
+        }
+
+        return purged;
+    }
+
+    private IRollupGrain Grain(RollupScope scope, string key) => scope switch
+    {
+        RollupScope.User => grains.GetGrain<IUserGrain>(key),
+        RollupScope.Session => grains.GetGrain<ISessionGrain>(key),
+        _ => grains.GetGrain<IPromptGrain>(key),
+    };
+
+    private async Task<long> ExecuteAsync(string sql, string projectId, string[] ids, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = projectId });
+        command.Parameters.Add(new() { Value = ids });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, string projectId, string[] ids) =>
+        new(sql) { Parameters = { new NpgsqlParameter { Value = projectId }, new NpgsqlParameter { Value = ids } } };
+}

@@ -1,0 +1,52 @@
+using Lantern.Contracts.Runtime;
+using Lantern.Grains.Rollups;
+using Npgsql;
+
+namespace Lantern.Silo.Privacy;
+
+/// <summary>
+/// GDPR erasure: removes every trace of one user (with its observations, scores and rollup contributions), the user's
+/// rollup rows and in-memory state, and records a receipt in the audit trail.
+/// </summary>
+public sealed class UserErasure(NpgsqlDataSource dataSource, TracePurger purger, IGrainFactory grains, AuditLog audit, TimeProvider time)
+{
+    private const int BatchSize = 1000;
+
+    public async Task<ErasureReceipt> EraseAsync(string projectId, string userId, string actor, CancellationToken cancellationToken)
+    {
+        var deleted = PurgeCounts.Zero;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (await NextBatchAsync(projectId, userId, cancellationToken) is { Count: > 0 } batch)
+        {
+            // A trace that survives its deletion (written again meanwhile) must not loop forever: stop when nothing is new.
+            if (!batch.Any(seen.Add))
+            {
+                break;
+            }
+
+            deleted = deleted.Add(await purger.PurgeAsync(projectId, batch, cancellationToken));
+        }
+
+        await grains.GetGrain<IProjectGrain>($"{projectId}/").ForgetUserAsync(userId);
+        await grains.GetGrain<IUserGrain>($"{projectId}/{userId}").ForgetAsync();
+        var timestamp = time.GetUtcNow();
+        var entry = await audit.AppendAsync(projectId, actor, AuditActions.UserErased, userId, new { userId, deleted }, cancellationToken);
+        return new ErasureReceipt(entry.Id, projectId, userId, timestamp, deleted);
+    }
+
+    private async Task<List<string>> NextBatchAsync(string projectId, string userId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM traces WHERE project_id = $1 AND user_id = $2 LIMIT $3");
+        command.Parameters.Add(new() { Value = projectId });
+        command.Parameters.Add(new() { Value = userId });
+        command.Parameters.Add(new() { Value = BatchSize });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+}
