@@ -42,6 +42,7 @@ app.MapLanternIngestion();
 app.MapLanternQueries();
 app.MapLanternAdmin();
 app.MapLanternPiiSettings();
+app.MapLanternEvaluatorSettings();
 app.MapLanternModels();
 app.MapLanternMetrics();
 app.MapLanternRollups();

@@ -31,8 +31,8 @@ public static class GuardEndpoints
     }
 
     private static async Task<IResult> ScanAsync(
-        HttpContext http, EvaluatorSet evaluators, EvaluatorMetrics metrics, GuardVault vault, IOptions<EvaluatorOptions> options,
-        CancellationToken cancellationToken)
+        HttpContext http, EvaluatorSet evaluators, EvaluatorThresholdStore thresholds, EvaluatorMetrics metrics, GuardVault vault,
+        IOptions<EvaluatorOptions> options, CancellationToken cancellationToken)
     {
         if (!evaluators.Enabled)
         {
@@ -56,7 +56,8 @@ public static class GuardEndpoints
 
         var text = request.Text.Length > options.Value.MaxTextLength ? request.Text[..options.Value.MaxTextLength] : request.Text;
         var projectId = http.ProjectAccess().ProjectId;
-        var verdicts = names.Where(n => n != EvaluationScore.Pii).Select(n => Score(evaluators.Find(n)!, text, projectId, metrics)).ToList();
+        var judged = await thresholds.ForProjectAsync(projectId, evaluators.Evaluators, cancellationToken);
+        var verdicts = names.Where(n => n != EvaluationScore.Pii).Select(n => Score(judged.First(e => e.Name == n), text, projectId, metrics)).ToList();
         if (!names.Contains(EvaluationScore.Pii))
         {
             return TypedResults.Ok(new GuardResponse(verdicts.Any(v => v.Flagged), verdicts, null, null, null));

@@ -17,6 +17,7 @@ namespace Lantern.Silo.Evaluators;
 internal sealed partial class EvaluationWorker(
     IMessageStream<EvaluationRequest> stream,
     EvaluatorSet evaluators,
+    EvaluatorThresholdStore thresholds,
     IEvaluationScoreSink sink,
     EvaluatorMetrics metrics,
     IOptions<EvaluatorOptions> options,
@@ -75,17 +76,26 @@ internal sealed partial class EvaluationWorker(
         var events = new Dictionary<string, List<IngestionEvent>>(StringComparer.Ordinal);
         var flaggedTraces = new HashSet<(string ProjectId, string TraceId)>();
         var now = time.GetUtcNow();
-        foreach (var evaluator in evaluators.Evaluators)
+        var ofProject = new Dictionary<string, IReadOnlyList<Evaluator>>(StringComparer.Ordinal);
+        foreach (var projectId in fresh.Select(r => r.ProjectId).Distinct())
         {
+            ofProject[projectId] = await thresholds.ForProjectAsync(projectId, evaluators.Evaluators, cancellationToken);
+        }
+
+        for (var e = 0; e < evaluators.Evaluators.Count; e++)
+        {
+            var evaluator = evaluators.Evaluators[e];
             var started = Stopwatch.GetTimestamp();
             var probabilities = evaluator.Classifier.ScoreBatch(texts);
             var perText = Stopwatch.GetElapsedTime(started) / texts.Count;
             for (var i = 0; i < fresh.Count; i++)
             {
-                var verdict = evaluator.Verdict(probabilities[i]);
+                // The same model, judged against the project's own threshold when it set one.
+                var judged = ofProject[fresh[i].ProjectId][e];
+                var verdict = judged.Verdict(probabilities[i]);
                 metrics.Scored(evaluator.Name, perText);
                 metrics.Verdict(fresh[i].ProjectId, evaluator.Name, verdict);
-                Add(events, fresh[i].ProjectId, EvaluationScore.Create(fresh[i], evaluator, probabilities[i], now));
+                Add(events, fresh[i].ProjectId, EvaluationScore.Create(fresh[i], judged, probabilities[i], now));
                 if (verdict == Evaluator.Flagged)
                 {
                     flaggedTraces.Add((fresh[i].ProjectId, fresh[i].TraceId));

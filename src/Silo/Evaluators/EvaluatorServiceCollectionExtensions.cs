@@ -43,6 +43,7 @@ public static class EvaluatorServiceCollectionExtensions
         services.AddSingleton<IEvaluationPublisher>(sp => sp.GetRequiredService<EvaluatorSet>().Enabled
             ? ActivatorUtilities.CreateInstance<StreamEvaluationPublisher>(sp)
             : NullEvaluationPublisher.Instance);
+        services.AddSingleton<EvaluatorThresholdStore>();
         services.AddHostedService<EvaluationWorker>();
         return services;
     }

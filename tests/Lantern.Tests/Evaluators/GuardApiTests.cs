@@ -96,6 +96,37 @@ public sealed class GuardApiTests
         Assert.Contains("text", await noText.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_projects_own_threshold_changes_its_verdicts_and_bad_thresholds_are_400()
+    {
+        const string AdminKey = "admin-key-for-thresholds";
+        await using var app = await LanternApp.StartAsync(new Dictionary<string, string?>(On) { ["LANTERN_ADMIN_API_KEY"] = AdminKey });
+        var http = app.CreateClient().Authorized();
+        var admin = app.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
+        var ct = TestContext.Current.CancellationToken;
+        var toxic = new JsonObject { ["text"] = "You are a worthless idiot and everyone hates you.", ["evaluators"] = new JsonArray("toxicity") };
+
+        var before = Assert.Single((await CheckAsync(http, toxic))["verdicts"]!.AsArray())!;
+        var set = await admin.PutAsync($"/api/admin/projects/{LanternApp.ProjectId}/settings/evaluators", Json(new JsonObject
+        {
+            ["thresholds"] = new JsonObject { ["toxicity"] = 0.9999 },
+        }), ct);
+        var after = Assert.Single((await CheckAsync(http, toxic))["verdicts"]!.AsArray())!;
+        var unknown = await admin.PutAsync($"/api/admin/projects/{LanternApp.ProjectId}/settings/evaluators",
+            Json(new JsonObject { ["thresholds"] = new JsonObject { ["rudeness"] = 0.5 } }), ct);
+        var outOfRange = await admin.PutAsync($"/api/admin/projects/{LanternApp.ProjectId}/settings/evaluators",
+            Json(new JsonObject { ["thresholds"] = new JsonObject { ["toxicity"] = 2 } }), ct);
+
+        Assert.Equal("flagged", (string)before["verdict"]!);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(("clean", 0.9999), ((string)after["verdict"]!, Math.Round((double)after["threshold"]!, 4)));
+        Assert.Equal((double)before["probability"]!, (double)after["probability"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("rudeness", await unknown.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+    }
+
     private static async Task<JsonNode> DeanonymizeAsync(HttpClient http, string vaultId, string text)
     {
         var response = await http.PostAsync("/api/guard/deanonymize", Json(new JsonObject { ["vaultId"] = vaultId, ["text"] = text }), TestContext.Current.CancellationToken);
