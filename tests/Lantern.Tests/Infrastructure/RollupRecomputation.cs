@@ -1,11 +1,11 @@
 using System.Globalization;
-using Lantern.Tests.Infrastructure;
 
-namespace Lantern.Tests.Privacy;
+namespace Lantern.Tests.Infrastructure;
 
 /// <summary>
-/// The rollup invariant after deletions: every user, session, project and prompt rollup equals a recomputation from the
-/// rows that remain, and no user, session or prompt keeps a rollup row once nothing of it is stored.
+/// The rollup invariant: every user, session, project and prompt rollup equals a recomputation from the stored trace and
+/// observation rows (after resends, crashes, redeliveries and deletions alike), and no user or session keeps a rollup row
+/// once nothing of it is stored.
 /// </summary>
 public static class RollupRecomputation
 {
@@ -30,12 +30,16 @@ public static class RollupRecomputation
     // The project's own rows may fall to zero and stay (they name no person); user, session and prompt rows must vanish.
     private const string NonZero = "HAVING count(*) > 0 AND (sum(traces) <> 0 OR sum(observations) <> 0)";
 
+    /// <summary>Per key of <paramref name="column"/> (e.g. <c>t.user_id</c>): traces, observations, generations, errors, cost, tokens.</summary>
+    public static Task<List<Dictionary<string, object?>>> RecomputeAsync(string connectionString, string column) =>
+        Sql.RowsAsync(connectionString, string.Format(CultureInfo.InvariantCulture, Recomputed, column, ""));
+
     public static async Task AssertConsistentAsync(string connectionString)
     {
         foreach (var (scope, column) in new[] { ("user", "t.user_id"), ("session", "t.session_id"), ("project", "''") })
         {
             var having = scope == "project" ? NonZero : "";
-            var expected = await Sql.RowsAsync(connectionString, string.Format(CultureInfo.InvariantCulture, Recomputed, column, ""));
+            var expected = await RecomputeAsync(connectionString, column);
             var actual = await Sql.RowsAsync(connectionString, string.Format(CultureInfo.InvariantCulture, RolledUp, having), scope);
             Assert.Equal(Describe(expected), Describe(actual));
         }
