@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Lantern.IngestBench;
+using Lantern.Tools;
 using Npgsql;
 
 // Drives the Langfuse ingestion API of a fresh node with the peers' workload, then writes the same rows with COPY and with
@@ -47,7 +48,7 @@ var postmaster = await PgSnapshot.PostmasterAsync(db);
 ServerMetrics groupCommit;
 RollupProber rollups;
 Verification verification;
-await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, options))
+await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, BenchOptions.ProjectId, options.PublicKey, options.SecretKey))
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 16 })
     {

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Lantern.QueryBench;
+using Lantern.Tools;
 
 // Seeds one session of N traces (one user) through the ingestion API, then times the rollup reads over HTTP.
 if (BenchOptions.Parse(args, out var error) is not { } options)
@@ -23,7 +24,7 @@ if (options.Url is null)
         return 2;
     }
 
-    node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, options);
+    node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, "bench", options.PublicKey, options.SecretKey);
 }
 
 await using (node)

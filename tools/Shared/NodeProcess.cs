@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Lantern.IngestBench;
+namespace Lantern.Tools;
 
-/// <summary>A Lantern node run as a child process (<c>dotnet Lantern.Api.dll</c>) on a free loopback port; stopped on dispose.</summary>
+/// <summary>
+/// A Lantern node run as a child process (<c>dotnet Lantern.Api.dll</c>) on a free loopback port, with one project and key
+/// pair; stopped on dispose. Shared by the benchmarks (linked into each tool's project).
+/// </summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
     private const string NodePrefix = "BENCH_NODE_";
@@ -21,7 +24,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>The server's process id, for CPU and RSS read from /proc.</summary>
     public int Pid => _process.Id;
 
-    public static async Task<NodeProcess> StartAsync(string apiDll, string databaseUrl, BenchOptions options)
+    public static async Task<NodeProcess> StartAsync(string apiDll, string databaseUrl, string projectId, string publicKey, string secretKey)
     {
         var url = $"http://127.0.0.1:{FreePort()}";
         var start = new ProcessStartInfo("dotnet", [apiDll])
@@ -32,12 +35,12 @@ internal sealed class NodeProcess : IAsyncDisposable
             {
                 ["ASPNETCORE_URLS"] = url,
                 ["LANTERN_DATABASE_URL"] = databaseUrl,
-                ["LANTERN_SALT"] = "ingest-bench-salt-0123456789",
+                ["LANTERN_SALT"] = "bench-salt-0123456789abcdef",
                 ["LANGFUSE_INIT_ORG_ID"] = "bench-org",
-                ["LANGFUSE_INIT_PROJECT_ID"] = BenchOptions.ProjectId,
+                ["LANGFUSE_INIT_PROJECT_ID"] = projectId,
                 ["LANGFUSE_INIT_PROJECT_NAME"] = "bench",
-                ["LANGFUSE_INIT_PROJECT_PUBLIC_KEY"] = options.PublicKey,
-                ["LANGFUSE_INIT_PROJECT_SECRET_KEY"] = options.SecretKey,
+                ["LANGFUSE_INIT_PROJECT_PUBLIC_KEY"] = publicKey,
+                ["LANGFUSE_INIT_PROJECT_SECRET_KEY"] = secretKey,
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
