@@ -65,6 +65,12 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
                 batch.Add(pending);
             }
 
+            if (batch.Count == 0)
+            {
+                // Another commit loop woke for the same writes and took them all: no empty transaction.
+                continue;
+            }
+
             try
             {
                 var (changes, stale) = await ExecuteAsync(batch);
