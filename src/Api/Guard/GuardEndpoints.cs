@@ -6,6 +6,7 @@ using Lantern.Grains.Pii;
 using Lantern.Silo.Evaluators;
 using Lantern.Silo.Guard;
 using Lantern.Silo.Metrics.Instruments;
+using Lantern.Silo.Pii;
 using Microsoft.Extensions.Options;
 
 namespace Lantern.Api.Guard;
@@ -31,8 +32,8 @@ public static class GuardEndpoints
     }
 
     private static async Task<IResult> ScanAsync(
-        HttpContext http, EvaluatorSet evaluators, EvaluatorThresholdStore thresholds, EvaluatorMetrics metrics, GuardVault vault,
-        IOptions<EvaluatorOptions> options, CancellationToken cancellationToken)
+        HttpContext http, EvaluatorSet evaluators, EvaluatorThresholdStore thresholds, PiiPolicyStore piiPolicies, EvaluatorMetrics metrics,
+        GuardVault vault, IOptions<EvaluatorOptions> options, CancellationToken cancellationToken)
     {
         if (!evaluators.Enabled)
         {
@@ -64,8 +65,9 @@ public static class GuardEndpoints
         }
 
         // The whole text is anonymized, not only the part the models read: nothing of it may reach the model unmasked.
+        var lists = (await piiPolicies.GetAsync(projectId, cancellationToken)).Lists;
         var started = Stopwatch.GetTimestamp();
-        var anonymized = PiiAnonymizer.Anonymize(request.Text);
+        var anonymized = PiiAnonymizer.Anonymize(request.Text, lists);
         var elapsed = Stopwatch.GetElapsedTime(started);
         metrics.Scored(EvaluationScore.Pii, elapsed);
         var pii = new GuardPii(anonymized.Findings.Count, anonymized.Findings, elapsed.TotalMilliseconds);

@@ -10,9 +10,9 @@ namespace Lantern.Grains.Pii;
 /// </summary>
 public static partial class PiiAnonymizer
 {
-    public static AnonymizedText Anonymize(string text)
+    public static AnonymizedText Anonymize(string text, PiiLists? lists = null)
     {
-        var found = PiiDetector.Find(text);
+        var found = PiiDetector.Find(text, PiiKind.All, lists ?? PiiLists.None);
         if (found.Count == 0)
         {
             return new AnonymizedText(text, [], new Dictionary<string, string>());

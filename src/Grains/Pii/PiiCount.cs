@@ -10,10 +10,10 @@ namespace Lantern.Grains.Pii;
 public static partial class PiiCount
 {
     /// <summary>Label (e.g. <c>EMAIL</c>) → how many, in label order; empty when the text holds none.</summary>
-    public static SortedDictionary<string, int> Of(string text)
+    public static SortedDictionary<string, int> Of(string text, PiiLists? lists = null)
     {
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var match in PiiDetector.Find(text))
+        foreach (var match in PiiDetector.Find(text, PiiKind.All, lists ?? PiiLists.None))
         {
             Add(counts, PiiLabels.Of(match.Kind));
         }
@@ -32,6 +32,6 @@ public static partial class PiiCount
     private static void Add(SortedDictionary<string, int> counts, string label) => counts[label] = counts.GetValueOrDefault(label) + 1;
 
     // The tokens PiiMasker writes: [EMAIL] when redacting, [EMAIL:0123456789ab] when hashing.
-    [GeneratedRegex(@"\[(EMAIL|PHONE|SSN|CREDIT_CARD|IBAN|API_KEY|PRIVATE_KEY|IP_ADDRESS)(?::[0-9a-f]{12})?\]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\[(EMAIL|PHONE|SSN|CREDIT_CARD|IBAN|API_KEY|PRIVATE_KEY|IP_ADDRESS|CUSTOM)(?::[0-9a-f]{12})?\]", RegexOptions.CultureInvariant)]
     private static partial Regex MaskToken();
 }

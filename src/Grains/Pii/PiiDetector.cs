@@ -56,7 +56,14 @@ public static class PiiDetector
 
     private static bool HasDigit(string text) => text.AsSpan().ContainsAny(Digits);
 
-    private static List<PiiMatch> WithoutOverlaps(List<PiiMatch> found)
+    /// <summary>The findings of the given kinds, adjusted by a project's allow and deny lists.</summary>
+    public static List<PiiMatch> Find(string text, PiiKind kinds, PiiLists lists)
+    {
+        var found = Find(text, kinds);
+        return lists.IsEmpty || kinds == PiiKind.None ? found : lists.Apply(text, found);
+    }
+
+    internal static List<PiiMatch> WithoutOverlaps(List<PiiMatch> found)
     {
         found.Sort((a, b) => a.Index != b.Index ? a.Index.CompareTo(b.Index) : b.Length.CompareTo(a.Length));
         var kept = new List<PiiMatch>(found.Count);

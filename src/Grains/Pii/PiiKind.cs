@@ -13,5 +13,8 @@ public enum PiiKind
     ApiKey = 32,
     PrivateKey = 64,
     IpAddress = 128,
-    All = Email | Phone | Ssn | CreditCard | Iban | ApiKey | PrivateKey | IpAddress,
+
+    /// <summary>A term on the project's deny list.</summary>
+    Custom = 256,
+    All = Email | Phone | Ssn | CreditCard | Iban | ApiKey | PrivateKey | IpAddress | Custom,
 }

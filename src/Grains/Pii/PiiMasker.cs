@@ -19,7 +19,7 @@ public sealed class PiiMasker(byte[] hashKey)
             return text;
         }
 
-        var found = PiiDetector.Find(text, policy.Kinds);
+        var found = PiiDetector.Find(text, policy.Kinds, policy.Lists);
         if (found.Count == 0)
         {
             return text;

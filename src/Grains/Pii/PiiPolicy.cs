@@ -2,14 +2,22 @@ using System.Text.Json;
 
 namespace Lantern.Grains.Pii;
 
-/// <summary>A project's masking policy: the mode, and which kinds it applies to. Stored as <c>projects.settings.pii</c>.</summary>
+/// <summary>
+/// A project's masking policy: the mode, which kinds it applies to, and its allow and deny lists (which the guard API and
+/// the <c>pii</c> score follow too). Stored as <c>projects.settings.pii</c>.
+/// </summary>
 public sealed record PiiPolicy(PiiMode Mode, PiiKind Kinds)
 {
+    public PiiLists Lists { get; init; } = PiiLists.None;
+
     public static readonly PiiPolicy Off = new(PiiMode.Off, PiiKind.None);
 
     public bool IsActive => Mode != PiiMode.Off && Kinds != PiiKind.None;
 
-    /// <summary>Reads <c>{"mode": "redact", "kinds": ["EMAIL", ...]}</c>; kinds absent means all. Returns the error otherwise.</summary>
+    /// <summary>
+    /// Reads <c>{"mode": "redact", "kinds": ["EMAIL", ...], "allow": [...], "deny": [...]}</c>; kinds absent means all.
+    /// Returns the error otherwise.
+    /// </summary>
     public static string? TryParse(JsonElement json, out PiiPolicy policy)
     {
         policy = Off;
@@ -40,7 +48,13 @@ public sealed record PiiPolicy(PiiMode Mode, PiiKind Kinds)
             }
         }
 
-        policy = new PiiPolicy(mode, kinds);
+        if (PiiLists.TryParse(json, out var lists) is { } listError)
+        {
+            return listError;
+        }
+
+        // A deny list is an explicit request: its terms are masked whichever kinds were picked.
+        policy = new PiiPolicy(mode, lists.Deny.Count > 0 ? kinds | PiiKind.Custom : kinds) { Lists = lists };
         return null;
     }
 
@@ -52,5 +66,7 @@ public sealed record PiiPolicy(PiiMode Mode, PiiKind Kinds)
     {
         mode = Mode.ToString().ToLowerInvariant(),
         kinds = Enum.GetValues<PiiKind>().Where(k => k is not (PiiKind.None or PiiKind.All) && (Kinds & k) != 0).Select(PiiLabels.Of).ToArray(),
+        allow = Lists.Allow,
+        deny = Lists.Deny,
     };
 }

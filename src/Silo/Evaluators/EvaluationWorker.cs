@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Lantern.Contracts.Ingestion;
 using Lantern.Grains.Pii;
 using Lantern.Silo.Metrics.Instruments;
+using Lantern.Silo.Pii;
 using Lantern.Silo.Streams;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,7 @@ internal sealed partial class EvaluationWorker(
     IMessageStream<EvaluationRequest> stream,
     EvaluatorSet evaluators,
     EvaluatorThresholdStore thresholds,
+    PiiPolicyStore piiPolicies,
     IEvaluationScoreSink sink,
     EvaluatorMetrics metrics,
     IOptions<EvaluatorOptions> options,
@@ -105,8 +107,9 @@ internal sealed partial class EvaluationWorker(
 
         for (var i = 0; i < fresh.Count; i++)
         {
+            var lists = (await piiPolicies.GetAsync(fresh[i].ProjectId, cancellationToken)).Lists;
             var started = Stopwatch.GetTimestamp();
-            var counts = PiiCount.Of(texts[i]);
+            var counts = PiiCount.Of(texts[i], lists);
             metrics.Scored(EvaluationScore.Pii, Stopwatch.GetElapsedTime(started));
             metrics.Verdict(fresh[i].ProjectId, EvaluationScore.Pii, counts.Count > 0 ? "found" : "none");
             Add(events, fresh[i].ProjectId, EvaluationScore.CreatePii(fresh[i], counts, now));

@@ -127,6 +127,28 @@ public sealed class GuardApiTests
         Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
     }
 
+    [Fact]
+    public async Task The_scan_follows_the_projects_allow_and_deny_lists()
+    {
+        const string AdminKey = "admin-key-for-lists";
+        await using var app = await LanternApp.StartAsync(new Dictionary<string, string?>(On) { ["LANTERN_ADMIN_API_KEY"] = AdminKey });
+        var admin = app.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
+        var policy = await admin.PutAsync($"/api/admin/projects/{LanternApp.ProjectId}/settings/pii", Json(new JsonObject
+        {
+            ["mode"] = "off", ["allow"] = new JsonArray("help@acme.com"), ["deny"] = new JsonArray("Project Falcon"),
+        }), TestContext.Current.CancellationToken);
+
+        var scan = await CheckAsync(app.CreateClient().Authorized(), new JsonObject
+        {
+            ["text"] = "Mail help@acme.com and jo@acme.com about project FALCON.", ["evaluators"] = new JsonArray("pii"),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, policy.StatusCode);
+        Assert.Equal("Mail help@acme.com and [EMAIL_1] about [CUSTOM_1].", (string)scan["anonymizedText"]!);
+        Assert.Equal(["EMAIL", "CUSTOM"], scan["pii"]!["findings"]!.AsArray().Select(f => (string)f!["kind"]!));
+    }
+
     private static async Task<JsonNode> DeanonymizeAsync(HttpClient http, string vaultId, string text)
     {
         var response = await http.PostAsync("/api/guard/deanonymize", Json(new JsonObject { ["vaultId"] = vaultId, ["text"] = text }), TestContext.Current.CancellationToken);

@@ -78,4 +78,34 @@ public sealed class PiiMaskerTests
         Assert.Contains("PASSPORT", PiiPolicy.TryParse(bad.RootElement, out _), StringComparison.Ordinal);
         Assert.NotNull(PiiPolicy.TryParse(badMode.RootElement, out _));
     }
+
+    [Fact]
+    public void Allowed_values_stay_and_denied_terms_are_masked_whatever_their_case()
+    {
+        using var json = JsonDocument.Parse("""{"mode":"redact","kinds":["EMAIL"],"allow":["support@acme.com"],"deny":["Project Falcon"]}""");
+        Assert.Null(PiiPolicy.TryParse(json.RootElement, out var policy));
+
+        var masked = Masker.Mask("Ask support@acme.com or jane@acme.com about project falcon.", policy);
+
+        Assert.Equal("Ask support@acme.com or [EMAIL] about [CUSTOM].", masked);
+        Assert.Equal(policy, ReadBack(policy));
+    }
+
+    [Theory]
+    [InlineData("""{"mode":"redact","allow":"support@acme.com"}""", "allow")]
+    [InlineData("""{"mode":"redact","deny":[""]}""", "deny")]
+    [InlineData("""{"mode":"redact","deny":[42]}""", "deny")]
+    public void Malformed_lists_are_refused_naming_the_list(string body, string list)
+    {
+        using var json = JsonDocument.Parse(body);
+
+        Assert.StartsWith(list, PiiPolicy.TryParse(json.RootElement, out _), StringComparison.Ordinal);
+    }
+
+    private static PiiPolicy ReadBack(PiiPolicy policy)
+    {
+        using var stored = JsonDocument.Parse(JsonSerializer.Serialize(policy.ToJson()));
+        Assert.Null(PiiPolicy.TryParse(stored.RootElement, out var read));
+        return read;
+    }
 }
