@@ -1,4 +1,4 @@
-using System.Globalization;
+using Lantern.Tools;
 
 namespace Lantern.IngestBench;
 
@@ -25,35 +25,27 @@ internal sealed record BenchOptions(
 
     public static BenchOptions? Parse(string[] args, out string? error)
     {
-        error = null;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var smoke = args.Contains("--smoke");
         args = [.. args.Where(a => a != "--smoke")];
-        for (var i = 0; i < args.Length; i += 2)
+        if (OptionValues.Read(args, out error) is not { } values)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                error = $"unexpected argument '{args[i]}'";
-                return null;
-            }
-
-            values[args[i][2..]] = args[i + 1];
+            return null;
         }
 
         var options = new BenchOptions(
             values.GetValueOrDefault("api-dll"),
             values.GetValueOrDefault("public-key", "pk-lf-bench"),
             values.GetValueOrDefault("secret-key", "sk-lf-bench-secret"),
-            Number(values, "traces-per-batch", smoke ? 10 : 50, ref error),
-            Number(values, "concurrency", smoke ? 2 : 8, ref error),
-            Number(values, "seconds", smoke ? 3 : 20, ref error),
-            Number(values, "traces", int.MaxValue, ref error),
-            Number(values, "rate", 0, ref error),
-            Number(values, "event-bytes", 1_500, ref error),
-            Number(values, "users", smoke ? 50 : 10_000, ref error),
-            Number(values, "sessions", smoke ? 100 : 50_000, ref error),
-            Number(values, "probe-every", smoke ? 2 : 20, ref error),
-            Number(values, "baseline-seconds", smoke ? 2 : 10, ref error),
+            OptionValues.Number(values, "traces-per-batch", smoke ? 10 : 50, ref error),
+            OptionValues.Number(values, "concurrency", smoke ? 2 : 8, ref error),
+            OptionValues.Number(values, "seconds", smoke ? 3 : 20, ref error),
+            OptionValues.Number(values, "traces", int.MaxValue, ref error),
+            OptionValues.Number(values, "rate", 0, ref error),
+            OptionValues.Number(values, "event-bytes", 1_500, ref error),
+            OptionValues.Number(values, "users", smoke ? 50 : 10_000, ref error),
+            OptionValues.Number(values, "sessions", smoke ? 100 : 50_000, ref error),
+            OptionValues.Number(values, "probe-every", smoke ? 2 : 20, ref error),
+            OptionValues.Number(values, "baseline-seconds", smoke ? 2 : 10, ref error),
             values.GetValueOrDefault("json", ".data/bench/ingest.json"),
             smoke);
         var unknown = values.Keys.Except(Known).FirstOrDefault();
@@ -66,20 +58,4 @@ internal sealed record BenchOptions(
         "api-dll", "public-key", "secret-key", "traces-per-batch", "concurrency", "seconds", "traces", "rate", "event-bytes",
         "users", "sessions", "probe-every", "baseline-seconds", "json",
     ];
-
-    private static int Number(Dictionary<string, string> values, string name, int fallback, ref string? error)
-    {
-        if (!values.TryGetValue(name, out var text))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
-        {
-            return value;
-        }
-
-        error ??= $"--{name}: expected a positive integer, got '{text}'";
-        return fallback;
-    }
 }

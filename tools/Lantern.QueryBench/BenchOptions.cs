@@ -1,4 +1,4 @@
-using System.Globalization;
+using Lantern.Tools;
 
 namespace Lantern.QueryBench;
 
@@ -14,22 +14,14 @@ internal sealed record BenchOptions(
 
     public static BenchOptions? Parse(string[] args, out string? error)
     {
-        error = null;
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i += 2)
+        if (OptionValues.Read(args, out error) is not { } values)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                error = $"unexpected argument '{args[i]}'";
-                return null;
-            }
-
-            values[args[i][2..]] = args[i + 1];
+            return null;
         }
 
-        var traces = Number(values, "traces", 20_000, ref error);
-        var requests = Number(values, "requests", 2_000, ref error);
-        var concurrency = Number(values, "concurrency", 1, ref error);
+        var traces = OptionValues.Number(values, "traces", 20_000, ref error);
+        var requests = OptionValues.Number(values, "requests", 2_000, ref error);
+        var concurrency = OptionValues.Number(values, "concurrency", 1, ref error);
         return error is null
             ? new BenchOptions(
                 values.GetValueOrDefault("url"),
@@ -40,21 +32,5 @@ internal sealed record BenchOptions(
                 requests,
                 concurrency)
             : null;
-    }
-
-    private static int Number(Dictionary<string, string> values, string name, int fallback, ref string? error)
-    {
-        if (!values.TryGetValue(name, out var text))
-        {
-            return fallback;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
-        {
-            return value;
-        }
-
-        error ??= $"--{name}: expected a positive integer, got '{text}'";
-        return fallback;
     }
 }

@@ -77,5 +77,6 @@ public static class EvaluationScore
     private static string Target(EvaluationRequest request) =>
         $"{(request.ObservationId is null ? "trace" : "observation")} {request.Field}";
 
-    private static string DeterministicGuid(string key) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)).ToString();
+    /// <summary>A GUID derived from <paramref name="key"/>: the same thing evaluated twice gets the same id, so it merges.</summary>
+    internal static string DeterministicGuid(string key) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16)).ToString();
 }

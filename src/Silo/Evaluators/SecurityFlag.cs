@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lantern.Contracts.Ingestion;
@@ -17,7 +15,7 @@ public static class SecurityFlag
     public static IngestionEvent Event(string projectId, string traceId, DateTimeOffset now)
     {
         var body = new JsonObject { ["id"] = traceId, ["tags"] = new JsonArray(Tag) };
-        var eventId = new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"flag\n{projectId}\n{traceId}")).AsSpan(0, 16)).ToString();
+        var eventId = EvaluationScore.DeterministicGuid($"flag\n{projectId}\n{traceId}");
         return new IngestionEvent(eventId, IngestionEventType.TraceCreate, now, JsonSerializer.SerializeToElement(body));
     }
 }

@@ -60,18 +60,7 @@ public sealed class ClusterNode : IAsyncDisposable
         await Eventually.TrueAsync(async () =>
         {
             Assert.False(_process.HasExited, $"the node exited: {Output}");
-            try
-            {
-                return (await http.GetAsync("/health/ready")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-            catch (TaskCanceledException)
-            {
-                return false;
-            }
+            return await ChildProcess.AnswersAsync(http, "/health/ready");
         }, $"{BaseUrl} is ready", TimeSpan.FromSeconds(90));
     }
 
@@ -84,21 +73,7 @@ public sealed class ClusterNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            Posix.Signal(_process.Id, Posix.SigTerm);
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
-            {
-                await _process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-
-        _process.Dispose();
+        await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(20));
     }
 
     private void Append(string? line)

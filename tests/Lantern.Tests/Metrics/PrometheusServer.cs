@@ -66,32 +66,8 @@ public sealed class PrometheusServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (!_process.HasExited)
-        {
-            Posix.Signal(_process.Id, Posix.SigTerm);
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-
-        _process.Dispose();
+        await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(30));
     }
 
-    private async Task<bool> IsReadyAsync()
-    {
-        try
-        {
-            return (await _http.GetAsync("/-/ready")).IsSuccessStatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> IsReadyAsync() => ChildProcess.AnswersAsync(_http, "/-/ready");
 }

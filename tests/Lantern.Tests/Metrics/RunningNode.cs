@@ -64,34 +64,10 @@ public sealed class RunningNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        if (!_process.HasExited)
-        {
-            Posix.Signal(_process.Id, Posix.SigTerm);
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            try
-            {
-                await _process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-
-        _process.Dispose();
+        await ChildProcess.StopAsync(_process, TimeSpan.FromSeconds(30));
     }
 
-    private async Task<bool> IsReadyAsync()
-    {
-        try
-        {
-            return (await Http.GetAsync("/health/ready")).IsSuccessStatusCode;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
+    private Task<bool> IsReadyAsync() => ChildProcess.AnswersAsync(Http, "/health/ready");
 
     private void Append(string? line)
     {
