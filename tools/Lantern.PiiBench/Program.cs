@@ -35,8 +35,8 @@ if (File.Exists(prompts))
     var benign = CsvReader.Read(prompts).Where(r => r.Label == 0).Select(r => r.Text).ToList();
     var names = benign.Select(t => (Text: t, Found: PiiDetector.Find(t, PiiKind.Person))).Where(t => t.Found.Count > 0).ToList();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"person names: {names.Count}/{benign.Count} benign prompts of {prompts} have a PERSON finding ({100.0 * names.Count / benign.Count:F2}%); the first 25, to judge by eye:"));
-    foreach (var (text, found) in names.Take(25))
+        $"person names: {names.Count}/{benign.Count} benign prompts of {prompts} have a PERSON finding ({100.0 * names.Count / benign.Count:F2}%); the first 40, to judge by eye:"));
+    foreach (var (text, found) in names.Take(40))
     {
         Console.WriteLine($"  {string.Join(" | ", found.Select(m => text.Substring(m.Index, m.Length)))}");
     }

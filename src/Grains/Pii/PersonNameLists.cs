@@ -41,6 +41,11 @@ internal static class PersonNameLists
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April",
         "May", "June", "July", "August", "September", "October", "November", "December", "Today", "Tomorrow", "Yesterday",
         "Unknown", "None", "Null", "Redacted", "Anonymous", "Example", "Test", "Sample", "Name", "First", "Last", "Full",
-        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Professor", "Dame", "Rev", "Street", "Road", "Avenue", "Inc", "Ltd", "Corp", "Company", "University", "Hospital", "Bank", "Group",
+        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Professor", "Dame", "Rev", "Inc", "Ltd", "Corp", "Company", "Group", "Bank",
+
+        // Places named after people ("Beverly Hills", "Mariana Islands"); not surnames such as Hall or Park.
+        "Street", "Road", "Avenue", "University", "College", "School", "Hospital", "Airport", "Station", "Bay", "Beach",
+        "Valley", "County", "City", "Centre", "Center", "Square", "Hills", "Islands", "Island", "Strait", "River", "Mountains",
+        "Falls", "Springs", "Heights", "Gardens",
     ], StringComparer.Ordinal);
 }

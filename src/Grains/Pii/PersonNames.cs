@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Lantern.Grains.Pii;
@@ -19,39 +20,87 @@ internal static partial class PersonNames
     private const string Title = @"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Sir|Dame|Rev|Herr|Frau|Mme|Mlle)\.?[ \t]+";
     private const string Label = @"(?:^|(?<=[\n,;(|])[ \t]*)(?i:(?:full|first|last|given|middle|legal|customer|patient|client|contact|employee)[ \t]+)?(?i:name)[ \t]*[:=][ \t]*";
     private const string Phrase = @"\b(?i:my[ \t]+name[ \t]+is|my[ \t]+name['’]s|signed(?:[ \t]+by)?|sincerely|(?:kind[ \t]+|best[ \t]+|warm[ \t]+)?regards|yours[ \t]+(?:truly|sincerely|faithfully)|dear)[ \t]*,?\s*";
-    private const string Introduced = @"\b(?:I[ \t]+am|I['’]m|[Cc]all[ \t]+me|[Tt]his[ \t]+is)[ \t]+";
-    private const string Given = @"(?<![\p{L}\p{N}_])(?:" + PersonNameLists.GivenNames + @")(?![\p{L}\p{N}_])";
-
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Multiline;
 
-    [GeneratedRegex("(?<=" + Title + "|" + Label + "|" + Phrase + ")" + Names, Options)]
+    // The context is matched, not looked behind for, so the engine can skip ahead to where a context starts; a name never
+    // starts with a title, so "Dear Ms. McDonald" leaves "Ms." to the title context.
+    [GeneratedRegex("(?:" + Title + "|" + Label + "|" + Phrase + ")(?!" + Title + ")(?<name>" + Names + ")", Options)]
     private static partial Regex AfterContext();
 
-    // The full name first, so "I am John Smith" is one match.
-    [GeneratedRegex(Given + @"(?:[ \t]+\p{Lu}\.)?[ \t]+(?:" + Particle + ")?" + Name + "|(?<=" + Introduced + ")" + Given, Options)]
-    private static partial Regex GivenName();
+    // Every context holds one of these; most texts hold none, and two vectorised scans are far cheaper than the regex.
+    private static readonly SearchValues<string> TitleCues = SearchValues.Create(
+        ["Mr", "Ms", "Mx", "Dr", "Prof", "Sir", "Dame", "Rev", "Herr", "Frau", "Mme", "Mlle"], StringComparison.Ordinal);
+    private static readonly SearchValues<string> PhraseCues = SearchValues.Create(
+        ["name", "signed", "sincerely", "regards", "yours", "dear"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Adds the person names in <paramref name="text"/> to <paramref name="found"/>.</summary>
     public static void AddTo(string text, List<PiiMatch> found)
     {
-        foreach (var match in AfterContext().EnumerateMatches(text))
+        if (text.AsSpan().ContainsAny(TitleCues) || text.AsSpan().ContainsAny(PhraseCues))
+        {
+            AddAfterContext(text, found);
+        }
+
+        GivenNameFinder.AddTo(text, found);
+    }
+
+    private static void AddAfterContext(string text, List<PiiMatch> found)
+    {
+        foreach (Match match in AfterContext().Matches(text))
         {
             // A phrase may be followed by words that are not a name ("Dear Customer Support"): the name ends before them.
-            var length = NameLength(text.AsSpan(match.Index, match.Length));
+            var name = match.Groups["name"];
+            var length = NameLength(text.AsSpan(name.Index, name.Length));
             if (length > 0)
             {
-                found.Add(new PiiMatch(match.Index, length, PiiKind.Person));
+                found.Add(new PiiMatch(name.Index, length, PiiKind.Person));
+            }
+        }
+    }
+
+    /// <summary>Where a capitalized name (O'Brien, McDonald, Jean-Luc) starting at <paramref name="at"/> ends; <paramref name="at"/> when none does.</summary>
+    public static int NameEnd(string text, int at)
+    {
+        foreach (var prefix in NamePrefixes)
+        {
+            if (text.AsSpan(at).StartsWith(prefix, StringComparison.Ordinal) && CapitalizedEnd(text, at + prefix.Length) is var end && end > at + prefix.Length)
+            {
+                return end;
             }
         }
 
-        foreach (var match in GivenName().EnumerateMatches(text))
+        return CapitalizedEnd(text, at);
+    }
+
+    // One or two capitalized words joined by a hyphen, not followed by a letter or digit: the end, or at when there are none.
+    private static int CapitalizedEnd(string text, int at)
+    {
+        var end = Capitalized(text, at);
+        if (end > at && end + 1 < text.Length && text[end] == '-' && Capitalized(text, end + 1) is var second && second > end + 1)
         {
-            // "Thomas The Tank" is a given name before an ordinary word, not a full name.
-            if (NameLength(text.AsSpan(match.Index, match.Length)) == match.Length)
-            {
-                found.Add(new PiiMatch(match.Index, match.Length, PiiKind.Person));
-            }
+            end = second;
         }
+
+        return end > at && (end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_')) ? end : at;
+    }
+
+    private static readonly string[] NamePrefixes = ["Mc", "Mac", "O'", "O’", "D'", "D’"];
+
+    // An upper-case letter and one or more lower-case ones: the end, or at when there are none.
+    private static int Capitalized(string text, int at)
+    {
+        if (at >= text.Length || !char.IsUpper(text[at]))
+        {
+            return at;
+        }
+
+        var end = at + 1;
+        while (end < text.Length && char.IsLower(text[end]))
+        {
+            end++;
+        }
+
+        return end > at + 1 ? end : at;
     }
 
     /// <summary>The length of the leading words that are not on the not-a-name list; 0 when the first one is.</summary>
