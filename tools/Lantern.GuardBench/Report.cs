@@ -49,10 +49,13 @@ internal sealed class Report(BenchOptions options, IReadOnlyList<GuardText> text
 
     public async Task WriteJsonAsync(string path)
     {
+        // The options without the secret key: a figures file is meant to be shared.
+        var shown = JsonSerializer.SerializeToNode(options)!.AsObject();
+        shown.Remove(nameof(BenchOptions.SecretKey));
         var json = new JsonObject
         {
             ["at"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            ["options"] = JsonSerializer.SerializeToNode(options),
+            ["options"] = shown,
             ["cores"] = Environment.ProcessorCount,
             ["loadAverage"] = new JsonObject { ["before"] = loadBefore, ["after"] = loadAfter },
             ["texts"] = new JsonObject
