@@ -2,7 +2,7 @@ namespace Lantern.Grains.Pii;
 
 /// <summary>
 /// Word lists for <see cref="PersonNames"/>: common given names (the most frequent in the US, UK and Europe, from public name
-/// statistics) and capitalized words that follow a naming phrase without being a name. Given names that are also everyday
+/// statistics; 324 of them) and capitalized words that follow a naming phrase without being a name. Given names that are also everyday
 /// words, places, brands or programming languages (Will, Mark, Grace, Jordan, Paris, Max, Ruby, Julia…) are left out on
 /// purpose: a false "first name" before any capitalized word would mask ordinary text.
 /// </summary>
