@@ -1,3 +1,4 @@
+using Lantern.Tools;
 using Npgsql;
 
 namespace Lantern.IngestBench;

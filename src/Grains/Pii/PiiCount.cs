@@ -32,6 +32,6 @@ public static partial class PiiCount
     private static void Add(SortedDictionary<string, int> counts, string label) => counts[label] = counts.GetValueOrDefault(label) + 1;
 
     // The tokens PiiMasker writes: [EMAIL] when redacting, [EMAIL:0123456789ab] when hashing.
-    [GeneratedRegex(@"\[(EMAIL|PHONE|SSN|CREDIT_CARD|IBAN|API_KEY|PRIVATE_KEY|IP_ADDRESS|CUSTOM)(?::[0-9a-f]{12})?\]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\[(EMAIL|PHONE|SSN|CREDIT_CARD|IBAN|API_KEY|PRIVATE_KEY|IP_ADDRESS|CUSTOM|PERSON)(?::[0-9a-f]{12})?\]", RegexOptions.CultureInvariant)]
     private static partial Regex MaskToken();
 }

@@ -51,6 +51,11 @@ public static class PiiDetector
             }
         }
 
+        if ((kinds & PiiKind.Person) != 0)
+        {
+            PersonNames.AddTo(text, found);
+        }
+
         return found.Count < 2 ? found : WithoutOverlaps(found);
     }
 

@@ -16,5 +16,8 @@ public enum PiiKind
 
     /// <summary>A term on the project's deny list.</summary>
     Custom = 256,
-    All = Email | Phone | Ssn | CreditCard | Iban | ApiKey | PrivateKey | IpAddress | Custom,
+
+    /// <summary>A person's name, found by <see cref="PersonNames"/>' heuristics (no NER model).</summary>
+    Person = 512,
+    All = Email | Phone | Ssn | CreditCard | Iban | ApiKey | PrivateKey | IpAddress | Custom | Person,
 }

@@ -7,7 +7,7 @@ public static class PiiLabels
     [
         (PiiKind.Email, "EMAIL"), (PiiKind.Phone, "PHONE"), (PiiKind.Ssn, "SSN"), (PiiKind.CreditCard, "CREDIT_CARD"),
         (PiiKind.Iban, "IBAN"), (PiiKind.ApiKey, "API_KEY"), (PiiKind.PrivateKey, "PRIVATE_KEY"), (PiiKind.IpAddress, "IP_ADDRESS"),
-        (PiiKind.Custom, "CUSTOM"),
+        (PiiKind.Custom, "CUSTOM"), (PiiKind.Person, "PERSON"),
     ];
 
     public static IEnumerable<string> All => Labels.Select(l => l.Label);

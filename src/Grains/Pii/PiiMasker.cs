@@ -88,7 +88,7 @@ public sealed class PiiMasker(byte[] hashKey)
         var normal = new StringBuilder(value.Length + label.Length + 1).Append(label).Append(':');
         foreach (var c in value)
         {
-            if (char.IsAsciiLetterOrDigit(c) || (kind is PiiKind.Email or PiiKind.ApiKey or PiiKind.PrivateKey or PiiKind.IpAddress && !char.IsWhiteSpace(c)))
+            if (char.IsAsciiLetterOrDigit(c) || (kind == PiiKind.Person && char.IsLetter(c)) || (kind is PiiKind.Email or PiiKind.ApiKey or PiiKind.PrivateKey or PiiKind.IpAddress && !char.IsWhiteSpace(c)))
             {
                 normal.Append(kind == PiiKind.Email ? char.ToLowerInvariant(c) : c);
             }

@@ -12,10 +12,17 @@ public sealed record PiiPolicy(PiiMode Mode, PiiKind Kinds)
 
     public static readonly PiiPolicy Off = new(PiiMode.Off, PiiKind.None);
 
+    /// <summary>
+    /// What a policy masks when it names no kinds: every kind but PERSON. Names are found by heuristics, and masking before
+    /// storage cannot be undone, so a project opts in by listing PERSON (the guard's reversible anonymization finds them always).
+    /// </summary>
+    public const PiiKind DefaultKinds = PiiKind.All & ~PiiKind.Person;
+
     public bool IsActive => Mode != PiiMode.Off && Kinds != PiiKind.None;
 
     /// <summary>
-    /// Reads <c>{"mode": "redact", "kinds": ["EMAIL", ...], "allow": [...], "deny": [...]}</c>; kinds absent means all.
+    /// Reads <c>{"mode": "redact", "kinds": ["EMAIL", ...], "allow": [...], "deny": [...]}</c>; kinds absent means
+    /// <see cref="DefaultKinds"/>.
     /// Returns the error otherwise.
     /// </summary>
     public static string? TryParse(JsonElement json, out PiiPolicy policy)
@@ -28,7 +35,7 @@ public sealed record PiiPolicy(PiiMode Mode, PiiKind Kinds)
             return "mode: required, one of off, redact, hash";
         }
 
-        var kinds = PiiKind.All;
+        var kinds = DefaultKinds;
         if (json.TryGetProperty("kinds", out var kindsJson) && kindsJson.ValueKind != JsonValueKind.Null)
         {
             if (kindsJson.ValueKind != JsonValueKind.Array)

@@ -17,7 +17,7 @@ public sealed class PiiPolicyStore(NpgsqlDataSource dataSource, IOptions<PiiOpti
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, (PiiPolicy Policy, DateTimeOffset Expires)> _entries = new(StringComparer.Ordinal);
 
-    public PiiPolicy Default { get; } = new(options.Value.DefaultMode, PiiKind.All);
+    public PiiPolicy Default { get; } = new(options.Value.DefaultMode, PiiPolicy.DefaultKinds);
 
     public async ValueTask<PiiPolicy> GetAsync(string projectId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Lantern.Tests.Infrastructure;
 
@@ -17,7 +16,7 @@ public sealed class IngestBenchSmokeTests
         var json = Path.Combine(Path.GetTempPath(), $"ingest-smoke-{Guid.NewGuid():N}.json");
         try
         {
-            var (exitCode, output) = await RunBenchAsync(["--smoke", "--json", json], await PostgresServer.CreateDatabaseAsync());
+            var (exitCode, output) = await BenchTool.RunAsync("Lantern.IngestBench", ["--smoke", "--json", json], await PostgresServer.CreateDatabaseAsync());
 
             Assert.True(exitCode == 0, $"the benchmark exited {exitCode}:\n{output}");
             var figures = JsonNode.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken))!;
@@ -43,34 +42,5 @@ public sealed class IngestBenchSmokeTests
         {
             File.Delete(json);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunBenchAsync(string[] arguments, string connectionString)
-    {
-        // The tool is built by the solution build with the same configuration as the tests (bin/<Configuration>/net10.0).
-        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(AppContext.BaseDirectory))!);
-        var benchDll = Path.Combine(RepositoryRoot.Path, "tools/Lantern.IngestBench/bin", configuration!, "net10.0/Lantern.IngestBench.dll");
-        Assert.True(File.Exists(benchDll), $"{benchDll} is not built: build Orleans.sln (./test.sh does).");
-        var start = new ProcessStartInfo("dotnet", [benchDll, .. arguments, "--api-dll", Path.Combine(AppContext.BaseDirectory, "Lantern.Api.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["LANTERN_DATABASE_URL"] = connectionString },
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the smoke benchmark did not finish in 3 minutes: {await output}{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
     }
 }

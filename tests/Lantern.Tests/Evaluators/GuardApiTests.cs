@@ -75,6 +75,21 @@ public sealed class GuardApiTests
     }
 
     [Fact]
+    public async Task A_scan_replaces_person_names_with_placeholders_and_deanonymize_puts_them_back()
+    {
+        await using var app = await LanternApp.StartAsync(On);
+        var http = app.CreateClient().Authorized();
+        const string Prompt = "Hi, my name is Maria Garcia. Please draft a letter to Dr. Alan Turing about Apple Pay in New York.";
+
+        var scan = await CheckAsync(http, new JsonObject { ["text"] = Prompt });
+        var restored = await DeanonymizeAsync(http, (string)scan["vaultId"]!, "Dear Dr. [PERSON_2], [PERSON_1] asked me to write.");
+
+        Assert.Equal("Hi, my name is [PERSON_1]. Please draft a letter to Dr. [PERSON_2] about Apple Pay in New York.", (string)scan["anonymizedText"]!);
+        Assert.Equal(["PERSON", "PERSON"], scan["pii"]!["findings"]!.AsArray().Select(f => (string)f!["kind"]!));
+        Assert.Equal("Dear Dr. Alan Turing, Maria Garcia asked me to write.", (string)restored["text"]!);
+    }
+
+    [Fact]
     public async Task Vault_entries_expire_and_bad_deanonymize_requests_say_what_is_wrong()
     {
         await using var app = await LanternApp.StartAsync(new Dictionary<string, string?>(On) { ["LANTERN_GUARD_VAULT_TTL_MINUTES"] = "0.001" });

@@ -1,8 +1,8 @@
 using System.Globalization;
 
-namespace Lantern.IngestBench;
+namespace Lantern.Tools;
 
-/// <summary>CPU seconds (utime + stime) and peak RSS (VmHWM) of a process, read from /proc; zero where /proc is missing.</summary>
+/// <summary>CPU seconds (utime + stime) and peak RSS (VmHWM) of a process, read from /proc; zero where /proc is missing (shared by the benchmarks).</summary>
 internal static class ProcessStats
 {
     private const double ClockTicks = 100; // USER_HZ on Linux.
