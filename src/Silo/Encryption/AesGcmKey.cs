@@ -13,7 +13,10 @@ public sealed class AesGcmKey
     public const int KeySize = 32;
     private const int NonceSize = 12;
     private const int TagSize = 16;
-    private readonly byte[] _key;
+
+    // One cipher context per thread: creating one per call (key schedule, native context) cost more than sealing 1 KiB,
+    // and an instance must not be used by two threads at once.
+    private readonly ThreadLocal<AesGcm> _aes;
 
     public AesGcmKey(byte[] key)
     {
@@ -22,7 +25,7 @@ public sealed class AesGcmKey
             throw new ArgumentException("An encryption key must be 32 bytes (256 bits).", nameof(key));
         }
 
-        _key = key;
+        _aes = new ThreadLocal<AesGcm>(() => new AesGcm(key, TagSize));
         KeyId = Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 4));
     }
 
@@ -31,14 +34,21 @@ public sealed class AesGcmKey
 
     public static int SealedLength(int plaintextLength) => NonceSize + TagSize + plaintextLength;
 
+    public static int PlaintextLength(int sealedLength) => sealedLength - NonceSize - TagSize;
+
     public byte[] Seal(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
         var sealedBytes = new byte[SealedLength(plaintext.Length)];
-        var nonce = sealedBytes.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), associatedData);
+        Seal(plaintext, associatedData, sealedBytes);
         return sealedBytes;
+    }
+
+    /// <summary>Seals into <paramref name="destination"/>, which is <see cref="SealedLength"/> bytes long.</summary>
+    public void Seal(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> destination)
+    {
+        var nonce = destination[..NonceSize];
+        RandomNumberGenerator.Fill(nonce);
+        _aes.Value!.Encrypt(nonce, plaintext, destination[(NonceSize + TagSize)..], destination.Slice(NonceSize, TagSize), associatedData);
     }
 
     /// <summary>The plaintext; throws <see cref="AuthenticationTagMismatchException"/> when the bytes were changed or moved.</summary>
@@ -49,9 +59,8 @@ public sealed class AesGcmKey
             throw new AuthenticationTagMismatchException("The sealed value is shorter than a nonce and a tag.");
         }
 
-        var plaintext = new byte[sealedBytes.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Decrypt(sealedBytes[..NonceSize], sealedBytes[(NonceSize + TagSize)..], sealedBytes.Slice(NonceSize, TagSize), plaintext, associatedData);
+        var plaintext = new byte[PlaintextLength(sealedBytes.Length)];
+        _aes.Value!.Decrypt(sealedBytes[..NonceSize], sealedBytes[(NonceSize + TagSize)..], sealedBytes.Slice(NonceSize, TagSize), plaintext, associatedData);
         return plaintext;
     }
 }

@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 
 namespace Lantern.Silo.Encryption;
 
@@ -12,7 +12,8 @@ namespace Lantern.Silo.Encryption;
 public sealed class PayloadCipher(KeyRing keys)
 {
     public const string EnvelopeProperty = "$lantern_enc";
-    private const string Version = "v1";
+    private const string Version = "v1.";
+    private const string Opening = "{\"" + EnvelopeProperty + "\":";
 
     /// <summary>Whether new payloads are encrypted (<c>LANTERN_ENCRYPTION_KEY</c> is set).</summary>
     public bool Enabled => keys.Current is not null;
@@ -28,57 +29,108 @@ public sealed class PayloadCipher(KeyRing keys)
             return json;
         }
 
-        var sealedBytes = key.Seal(Encoding.UTF8.GetBytes(json), field.AssociatedData());
-        return $"{{\"{EnvelopeProperty}\":\"{Version}.{key.KeyId}.{Convert.ToBase64String(sealedBytes)}\"}}";
+        var plaintextLength = Encoding.UTF8.GetByteCount(json);
+        var sealedLength = AesGcmKey.SealedLength(plaintextLength);
+        var buffer = ArrayPool<byte>.Shared.Rent(plaintextLength + sealedLength);
+        try
+        {
+            var plaintext = buffer.AsSpan(0, plaintextLength);
+            Encoding.UTF8.GetBytes(json, plaintext);
+            var sealedBytes = buffer.AsSpan(plaintextLength, sealedLength);
+            key.Seal(plaintext, field.AssociatedData(), sealedBytes);
+            // Base64 straight into the envelope string: a large payload's envelope is then allocated once, not twice.
+            var head = $"{Opening}\"{Version}{key.KeyId}.";
+            return string.Create(head.Length + (sealedLength + 2) / 3 * 4 + 2, (head, buffer, plaintextLength, sealedLength), static (chars, state) =>
+            {
+                state.head.CopyTo(chars);
+                Convert.TryToBase64Chars(state.buffer.AsSpan(state.plaintextLength, state.sealedLength), chars[state.head.Length..^2], out _);
+                "\"}".CopyTo(chars[^2..]);
+            });
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
     }
 
     /// <summary>The JSON that was encrypted, or <paramref name="stored"/> itself when it is not an envelope.</summary>
     /// <exception cref="PayloadDecryptionException">The envelope's key is not configured, or it fails authentication.</exception>
     public string? Decrypt(string? stored, PayloadField field)
     {
-        if (EnvelopeText(stored) is not { } text)
+        if (!TryEnvelope(stored, out var start, out var length))
         {
             return stored;
         }
 
-        var parts = text.Split('.');
-        if (parts.Length != 3 || parts[0] != Version)
+        var value = stored.AsSpan(start, length);
+        var versioned = value.StartsWith(Version, StringComparison.Ordinal) ? value[Version.Length..] : [];
+        var dot = versioned.IndexOf('.');
+        if (dot <= 0)
         {
-            throw new PayloadDecryptionException($"The {field} is an encryption envelope of an unknown format (expected {Version}.<key id>.<data>).");
+            throw new PayloadDecryptionException($"The {field} is an encryption envelope of an unknown format (expected {Version}<key id>.<data>).");
         }
 
-        if (keys.Find(parts[1]) is not { } key)
+        var keyId = versioned[..dot].ToString();
+        if (keys.Find(keyId) is not { } key)
         {
             throw new PayloadDecryptionException(
-                $"The {field} was encrypted with key {parts[1]}, which is neither {EncryptionOptions.KeySetting} nor in {EncryptionOptions.PreviousKeysSetting}.");
+                $"The {field} was encrypted with key {keyId}, which is neither {EncryptionOptions.KeySetting} nor in {EncryptionOptions.PreviousKeysSetting}.");
         }
 
+        var base64 = versioned[(dot + 1)..];
+        var buffer = ArrayPool<byte>.Shared.Rent(base64.Length * 3 / 4 + 3);
         try
         {
-            return Encoding.UTF8.GetString(key.Open(Convert.FromBase64String(parts[2]), field.AssociatedData()));
+            if (!Convert.TryFromBase64Chars(base64, buffer, out var written))
+            {
+                throw new FormatException("The envelope's data is not base64.");
+            }
+
+            return Encoding.UTF8.GetString(key.Open(buffer.AsSpan(0, written), field.AssociatedData()));
         }
         catch (Exception exception) when (exception is AuthenticationTagMismatchException or FormatException)
         {
-            throw new PayloadDecryptionException($"The {field} failed authentication with key {parts[1]}: it was changed or copied from elsewhere.", exception);
+            throw new PayloadDecryptionException($"The {field} failed authentication with key {keyId}: it was changed or copied from elsewhere.", exception);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
     /// <summary>The key id of an envelope; null when <paramref name="stored"/> is plain JSON (or null).</summary>
-    public static string? KeyIdOf(string? stored) => EnvelopeText(stored)?.Split('.') is [_, var keyId, ..] ? keyId : null;
-
-    /// <summary>The envelope's string when <paramref name="stored"/> is exactly <c>{"$lantern_enc": "…"}</c>, else null.</summary>
-    private static string? EnvelopeText(string? stored)
+    public static string? KeyIdOf(string? stored)
     {
-        // Cheap test first: almost every payload is plain JSON, and jsonb prints an object as {"key": …}.
-        if (stored is null || !stored.StartsWith("{\"" + EnvelopeProperty + "\"", StringComparison.Ordinal))
+        if (!TryEnvelope(stored, out var start, out var length))
         {
             return null;
         }
 
-        using var document = JsonDocument.Parse(stored);
-        var root = document.RootElement;
-        return root.EnumerateObject().Count() == 1 && root.GetProperty(EnvelopeProperty) is { ValueKind: JsonValueKind.String } value
-            ? value.GetString()
-            : null;
+        var parts = stored.Substring(start, length).Split('.');
+        return parts.Length == 3 ? parts[1] : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="stored"/> is exactly <c>{"$lantern_enc": "…"}</c> (as written, or as jsonb prints it), and where
+    /// the string's characters are. Base64, dots and key ids need no JSON escapes, so a quote or backslash inside means it is not one.
+    /// </summary>
+    private static bool TryEnvelope([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? stored, out int start, out int length)
+    {
+        (start, length) = (0, 0);
+        if (stored is null || !stored.StartsWith(Opening, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = stored.AsSpan(Opening.Length);
+        var trimmed = rest.TrimStart(' ');
+        if (!trimmed.StartsWith('"') || !trimmed.EndsWith("\"}", StringComparison.Ordinal) || trimmed.Length < 3)
+        {
+            return false;
+        }
+
+        start = Opening.Length + (rest.Length - trimmed.Length) + 1;
+        length = trimmed.Length - 3;
+        return stored.AsSpan(start, length).IndexOfAny('"', '\\') < 0;
     }
 }
