@@ -22,6 +22,11 @@ if (args is ["migrate", ..])
     return await MigrateCommand.RunAsync(args[1..]);
 }
 
+if (args is ["rotate-key", ..])
+{
+    return await RotateKeyCommand.RunAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Services.AddLanternSilo(builder.Configuration);
 builder.Services.AddLanternHealth();
@@ -37,6 +42,7 @@ builder.Services.AddLanternRateLimiting(builder.Configuration);
 var app = builder.Build();
 app.UseLanternClusterIngestion();
 app.UseLanternRateLimiting();
+app.UsePayloadDecryptionErrors();
 app.MapLanternHealth();
 app.MapLanternIngestion();
 app.MapLanternQueries();

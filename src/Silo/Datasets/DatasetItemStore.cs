@@ -1,14 +1,16 @@
+using System.Text.Json;
+using Lantern.Silo.Encryption;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Lantern.Silo.Datasets;
 
-/// <summary>Dataset items (upserted by client-chosen id) and the run items that link them to traces.</summary>
-public sealed class DatasetItemStore(NpgsqlDataSource dataSource)
+/// <summary>Dataset items (upserted by client-chosen id), their input, expected output and metadata encrypted when a key is set.</summary>
+public sealed class DatasetItemStore(NpgsqlDataSource dataSource, PayloadCipher cipher)
 {
     private const string Select = """
         SELECT i.id, i.status, i.input::text, i.expected_output::text, i.metadata::text, i.source_trace_id, i.source_observation_id,
-               i.dataset_id, d.name, i.created_at, i.updated_at
+               i.dataset_id, d.name, i.created_at, i.updated_at, i.project_id
         FROM dataset_items i JOIN datasets d ON d.id = i.dataset_id
         """;
 
@@ -32,9 +34,9 @@ public sealed class DatasetItemStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = item.DatasetName });
         command.Parameters.Add(new() { Value = item.Id });
         command.Parameters.Add(new() { Value = DbRead.Param(item.Status), NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = DbRead.Param(item.Input), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new() { Value = DbRead.Param(item.ExpectedOutput), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new() { Value = DbRead.Param(item.Metadata), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = DbRead.Param(cipher.Encrypt(item.Input, Field(projectId, item.Id, "input"))), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = DbRead.Param(cipher.Encrypt(item.ExpectedOutput, Field(projectId, item.Id, "expected_output"))), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = DbRead.Param(cipher.Encrypt(item.Metadata, Field(projectId, item.Id, "metadata"))), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new() { Value = DbRead.Param(item.SourceTraceId), NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = DbRead.Param(item.SourceObservationId), NpgsqlDbType = NpgsqlDbType.Text });
         if (await command.ExecuteScalarAsync(cancellationToken) is null)
@@ -94,7 +96,12 @@ public sealed class DatasetItemStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    private static DatasetItem Read(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), DbRead.Json(r, 2), DbRead.Json(r, 3), DbRead.Json(r, 4), DbRead.Text(r, 5), DbRead.Text(r, 6),
-        r.GetString(7), r.GetString(8), DbRead.Utc(r, 9), DbRead.Utc(r, 10));
+    private DatasetItem Read(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), Payload(r, 2, "input"), Payload(r, 3, "expected_output"), Payload(r, 4, "metadata"), DbRead.Text(r, 5),
+        DbRead.Text(r, 6), r.GetString(7), r.GetString(8), DbRead.Utc(r, 9), DbRead.Utc(r, 10));
+
+    private JsonElement? Payload(NpgsqlDataReader r, int ordinal, string column) =>
+        cipher.Decrypt(DbRead.Text(r, ordinal), Field(r.GetString(11), r.GetString(0), column)) is { } json ? DbRead.Json(json) : null;
+
+    private static PayloadField Field(string projectId, string id, string column) => new("dataset_items", projectId, id, column);
 }

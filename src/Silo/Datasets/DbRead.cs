@@ -8,14 +8,11 @@ internal static class DbRead
 {
     public static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static JsonElement? Json(NpgsqlDataReader reader, int ordinal)
-    {
-        if (reader.IsDBNull(ordinal))
-        {
-            return null;
-        }
+    public static JsonElement? Json(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Json(reader.GetString(ordinal));
 
-        using var document = JsonDocument.Parse(reader.GetString(ordinal));
+    public static JsonElement Json(string text)
+    {
+        using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
     }
 

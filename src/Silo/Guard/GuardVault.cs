@@ -42,15 +42,15 @@ public sealed partial class GuardVault(
             return null;
         }
 
-        if (reader.GetString(0) != cipher.KeyId)
-        {
-            LogOtherKey(logger, id, reader.GetString(0));
-            return null;
-        }
-
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string>>(cipher.Open((byte[])reader[1], id, projectId));
+            if (cipher.Open(reader.GetString(0), (byte[])reader[1], id, projectId) is not { } plaintext)
+            {
+                LogOtherKey(logger, id, reader.GetString(0));
+                return null;
+            }
+
+            return JsonSerializer.Deserialize<Dictionary<string, string>>(plaintext);
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -70,7 +70,7 @@ public sealed partial class GuardVault(
         return command;
     }
 
-    [LoggerMessage(LogLevel.Warning, "Vault entry {Id} was sealed with key {KeyId}, not the current one; it cannot be opened")]
+    [LoggerMessage(LogLevel.Warning, "Vault entry {Id} was sealed with key {KeyId}, which is not configured; it cannot be opened")]
     private static partial void LogOtherKey(ILogger logger, Guid id, string keyId);
 
     [LoggerMessage(LogLevel.Error, "Vault entry {Id} failed authentication: its bytes were changed or moved")]

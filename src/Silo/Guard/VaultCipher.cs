@@ -1,64 +1,38 @@
 using System.Security.Cryptography;
 using System.Text;
+using Lantern.Silo.Encryption;
 
 namespace Lantern.Silo.Guard;
 
 /// <summary>
-/// AES-256-GCM for vault entries: a fresh 96-bit nonce per entry, and the entry's id and project bound in as associated
-/// data, so a sealed map copied to another row or project does not open. The key id (a hash prefix of the key) tells which
-/// key sealed an entry, so a rotated key reports "sealed with another key" instead of a bare authentication failure.
+/// Seals vault entries with the current key and opens them with whichever key sealed them. The entry's id and project are
+/// bound in as associated data, so a sealed map copied to another row or project does not open.
 /// </summary>
-public sealed class VaultCipher
+public sealed class VaultCipher(KeyRing keys)
 {
-    private const int NonceSize = 12;
-    private const int TagSize = 16;
-    private readonly byte[] _key;
-
-    public VaultCipher(byte[] key)
+    /// <summary>
+    /// The vault's keys: <c>LANTERN_ENCRYPTION_KEY</c> and the previous keys, or without a key one derived from the salt (sealed
+    /// at rest, but one secret guards both). The salt-derived key stays readable after a key is set, for entries sealed before.
+    /// </summary>
+    public static VaultCipher Create(EncryptionOptions options, string? salt)
     {
-        if (key.Length != 32)
-        {
-            throw new ArgumentException("The vault key must be 32 bytes (256 bits).", nameof(key));
-        }
-
-        _key = key;
-        KeyId = Convert.ToHexStringLower(SHA256.HashData(key).AsSpan(0, 4));
+        var payload = options.PayloadKeys();
+        var derived = salt is null ? null : new AesGcmKey(HMACSHA256.HashData(Encoding.UTF8.GetBytes(salt), "lantern-guard-vault"u8));
+        var previous = EncryptionKeyText.ParseList(options.PreviousKeys, EncryptionOptions.PreviousKeysSetting, out _)!
+            .Select(k => new AesGcmKey(k)).Append(derived).OfType<AesGcmKey>();
+        return new VaultCipher(new KeyRing(payload.Current ?? derived ?? throw new ArgumentException("The vault needs a key or a salt."), previous));
     }
 
-    public string KeyId { get; }
+    public string KeyId => keys.Current!.KeyId;
 
-    /// <summary>Parses <c>LANTERN_ENCRYPTION_KEY</c>; null with the reason when it is not 64 hex characters.</summary>
-    public static byte[]? ParseKey(string text, out string? error)
-    {
-        error = null;
-        if (text.Length == 64 && text.All(char.IsAsciiHexDigit))
-        {
-            return Convert.FromHexString(text);
-        }
+    public byte[] Seal(byte[] plaintext, Guid id, string projectId) => keys.Current!.Seal(plaintext, AssociatedData(id, projectId));
 
-        error = $"LANTERN_ENCRYPTION_KEY must be 64 hex characters (256 bits), got {text.Length} characters. Generate one with: openssl rand -hex 32";
-        return null;
-    }
-
-    public byte[] Seal(byte[] plaintext, Guid id, string projectId)
-    {
-        var sealedBytes = new byte[NonceSize + TagSize + plaintext.Length];
-        var nonce = sealedBytes.AsSpan(0, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Encrypt(nonce, plaintext, sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), AssociatedData(id, projectId));
-        return sealedBytes;
-    }
-
-    /// <summary>The plaintext; throws <see cref="AuthenticationTagMismatchException"/> when the bytes were changed or moved.</summary>
-    public byte[] Open(byte[] sealedBytes, Guid id, string projectId)
-    {
-        var plaintext = new byte[sealedBytes.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(_key, TagSize);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize), plaintext,
-            AssociatedData(id, projectId));
-        return plaintext;
-    }
+    /// <summary>
+    /// The plaintext, or null when the key that sealed it is not configured; throws <see cref="AuthenticationTagMismatchException"/>
+    /// when the bytes were changed or moved.
+    /// </summary>
+    public byte[]? Open(string keyId, byte[] sealedBytes, Guid id, string projectId) =>
+        keys.Find(keyId)?.Open(sealedBytes, AssociatedData(id, projectId));
 
     private static byte[] AssociatedData(Guid id, string projectId) => Encoding.UTF8.GetBytes($"{id:N}\n{projectId}");
 }

@@ -1,6 +1,7 @@
 using Lantern.Contracts.Runtime;
 using Lantern.Silo.Cluster;
 using Lantern.Silo.Datasets;
+using Lantern.Silo.Encryption;
 using Lantern.Silo.Evaluators;
 using Lantern.Silo.Guard;
 using Lantern.Silo.Metrics;
@@ -66,6 +67,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IStartupTask, InitProjectTask>();
         services.AddSingleton<IGrainStorage, PostgresGrainStorage>();
         services.AddLanternMetrics(configuration);
+        services.AddLanternEncryption(configuration);
         // Migrations first: hosted services start in registration order.
         services.AddHostedService<MigrationHostedService>();
         services.AddGrainRuntime();

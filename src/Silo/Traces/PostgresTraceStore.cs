@@ -1,12 +1,16 @@
 using Lantern.Grains.Traces;
+using Lantern.Silo.Encryption;
 using Npgsql;
 
 namespace Lantern.Silo.Traces;
 
-/// <summary>Loads a trace grain's state through the group load and commits its writes through the group commit.</summary>
-public sealed class PostgresTraceStore(NpgsqlDataSource dataSource, TraceLoadBatcher loader, TraceWriteBatcher batcher) : ITraceStore
+/// <summary>
+/// Loads a trace grain's state through the group load and commits its writes through the group commit, encrypting their
+/// payloads first (when a key is set).
+/// </summary>
+public sealed class PostgresTraceStore(NpgsqlDataSource dataSource, TraceLoadBatcher loader, TraceWriteBatcher batcher, PayloadCipher cipher) : ITraceStore
 {
-    public Task CommitAsync(TraceWrite write, CancellationToken cancellationToken) => batcher.CommitAsync(write, cancellationToken);
+    public Task CommitAsync(TraceWrite write, CancellationToken cancellationToken) => batcher.CommitAsync(TracePayloads.Encrypt(write, cipher), cancellationToken);
 
     public Task<TraceAggregate> LoadAsync(string projectId, string traceId, CancellationToken cancellationToken) =>
         loader.LoadAsync(projectId, traceId, cancellationToken);
@@ -19,11 +23,10 @@ public sealed class PostgresTraceStore(NpgsqlDataSource dataSource, TraceLoadBat
             BatchCommands = { Command("SELECT id, fields, NULL::jsonb, NULL::jsonb, metadata FROM scores WHERE project_id = $1 AND id = $2", projectId, scoreId) },
         };
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader, EntityKind.Score, null) : null;
+        return await reader.ReadAsync(cancellationToken)
+            ? TracePayloads.Decode(cipher, EntityKind.Score, projectId, reader.GetString(0), reader.GetString(1), null, null, Text(reader, 4), null)
+            : null;
     }
-
-    private static Entity Read(NpgsqlDataReader reader, EntityKind kind, string[]? tags) =>
-        EntityCodec.Deserialize(kind, reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), Text(reader, 4), tags);
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Lantern.Grains.Traces;
+using Lantern.Silo.Encryption;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -16,12 +17,14 @@ public sealed partial class TraceLoadBatcher : IAsyncDisposable
     private const string Keys = "unnest($1::text[], $2::text[]) AS k (project_id, id)";
     private readonly Channel<PendingLoad> _queue = Channel.CreateUnbounded<PendingLoad>(new UnboundedChannelOptions { SingleReader = true });
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PayloadCipher _cipher;
     private readonly ILogger<TraceLoadBatcher> _logger;
     private readonly Task _loop;
 
-    public TraceLoadBatcher(NpgsqlDataSource dataSource, ILogger<TraceLoadBatcher> logger)
+    public TraceLoadBatcher(NpgsqlDataSource dataSource, PayloadCipher cipher, ILogger<TraceLoadBatcher> logger)
     {
         _dataSource = dataSource;
+        _cipher = cipher;
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -104,9 +107,9 @@ public sealed partial class TraceLoadBatcher : IAsyncDisposable
         }
     }
 
-    // Columns 2..6 are id, fields, input, output, metadata, as EntityCodec reads them.
-    private static Entity Read(NpgsqlDataReader reader, EntityKind kind, string[]? tags) =>
-        EntityCodec.Deserialize(kind, reader.GetString(2), reader.GetString(3), Text(reader, 4), Text(reader, 5), Text(reader, 6), tags);
+    // Columns 0 and 2..6 are project_id, id, fields, input, output, metadata; the payloads are decrypted before the merge state sees them.
+    private Entity Read(NpgsqlDataReader reader, EntityKind kind, string[]? tags) =>
+        TracePayloads.Decode(_cipher, kind, reader.GetString(0), reader.GetString(2), reader.GetString(3), Text(reader, 4), Text(reader, 5), Text(reader, 6), tags);
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -41,6 +41,8 @@ public sealed class LogSecrecyTests
 
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{LanternApp.PublicKey}:{LanternApp.SecretKey}"));
         await Eventually.TrueAsync(() => node.Output.Contains("Request finished", StringComparison.Ordinal), "the node logged its requests");
+        // Without LANTERN_ENCRYPTION_KEY the node says, at start, that payloads are stored in plaintext.
+        Assert.Contains("Running without LANTERN_ENCRYPTION_KEY: payloads (input, output, metadata) are stored in plaintext", node.Output, StringComparison.Ordinal);
         foreach (var secret in new[] { LanternApp.SecretKey, WrongSecret, created, AdminKey, Payload, basic })
         {
             Assert.DoesNotContain(secret, node.Output, StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Lantern.Api.Auth;
 using Lantern.Api.Queries.Traces;
+using Lantern.Silo.Encryption;
 using Npgsql;
 
 namespace Lantern.Api.Queries.Observations;
@@ -15,7 +16,7 @@ public static class ObservationEndpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, NpgsqlDataSource dataSource, TraceQueries traces)
+    private static async Task<IResult> ListAsync(HttpContext http, NpgsqlDataSource dataSource, TraceQueries traces, PayloadCipher cipher)
     {
         var page = PageRequest.Parse(http.Request.Query, out var error);
         var where = page is null ? null : ObservationFilter.Parse(http.Request.Query, http.ProjectAccess().ProjectId, out error);
@@ -32,20 +33,20 @@ public static class ObservationEndpoints
         await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
         while (await reader.ReadAsync(http.RequestAborted))
         {
-            rows.Add(ObservationRows.Read(reader));
+            rows.Add(ObservationRows.Read(reader, cipher));
         }
 
         return TypedResults.Ok(new Paged<ObservationView>(rows, PageMeta.Of(page.Value, total)));
     }
 
-    private static async Task<IResult> GetAsync(string observationId, HttpContext http, NpgsqlDataSource dataSource)
+    private static async Task<IResult> GetAsync(string observationId, HttpContext http, NpgsqlDataSource dataSource, PayloadCipher cipher)
     {
         await using var command = dataSource.CreateCommand($"SELECT {ObservationRows.Columns} FROM observations WHERE project_id = $1 AND id = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = http.ProjectAccess().ProjectId });
         command.Parameters.Add(new NpgsqlParameter { Value = observationId });
         await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
         return await reader.ReadAsync(http.RequestAborted)
-            ? TypedResults.Ok(ObservationRows.Read(reader))
+            ? TypedResults.Ok(ObservationRows.Read(reader, cipher))
             : ApiResults.NotFound($"Observation {observationId} not found within authorized project");
     }
 }

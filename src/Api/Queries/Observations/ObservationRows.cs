@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lantern.Silo.Encryption;
 using Npgsql;
 
 namespace Lantern.Api.Queries.Observations;
@@ -13,7 +14,7 @@ public static class ObservationRows
         prompt_version, created_at, updated_at
         """;
 
-    public static ObservationView Read(NpgsqlDataReader reader)
+    public static ObservationView Read(NpgsqlDataReader reader, PayloadCipher cipher)
     {
         var usage = Map(reader.Text("usage_details"), e => e.GetInt64());
         var cost = Map(reader.Text("cost_details"), e => e.GetDecimal());
@@ -26,7 +27,7 @@ public static class ObservationRows
         return new ObservationView(
             reader.GetString(reader.GetOrdinal("id")), reader.GetString(reader.GetOrdinal("trace_id")), reader.GetString(reader.GetOrdinal("project_id")),
             reader.GetString(reader.GetOrdinal("type")), reader.Text("name"), start, end, firstToken, reader.Text("model"),
-            reader.Json("model_parameters"), reader.Json("input"), reader.Json("output"), reader.Json("metadata"), reader.Text("version"),
+            reader.Json("model_parameters"), reader.Payload(cipher, "observations", "input"), reader.Payload(cipher, "observations", "output"), reader.Payload(cipher, "observations", "metadata"), reader.Text("version"),
             reader.GetString(reader.GetOrdinal("level")), reader.Text("status_message"), reader.Text("parent_observation_id"), null,
             reader.Text("prompt_name"), reader.Value<int>("prompt_version"), new ObservationUsage(input, output, total, "TOKENS"), usage, cost,
             reader.GetString(reader.GetOrdinal("environment")), reader.Text("internal_model_id"), reader.Decimal("input_price"),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Lantern.Api.Auth;
+using Lantern.Silo.Encryption;
 using Npgsql;
 
 namespace Lantern.Api.Queries.Observations;
@@ -25,7 +26,7 @@ public static class ObservationV2Endpoints
         return app;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, NpgsqlDataSource dataSource)
+    private static async Task<IResult> ListAsync(HttpContext http, NpgsqlDataSource dataSource, PayloadCipher cipher)
     {
         var query = http.Request.Query;
         if (query["parseIoAsJson"].ToString() == "true")
@@ -74,7 +75,7 @@ public static class ObservationV2Endpoints
                 break;
             }
 
-            last = ObservationRows.Read(reader);
+            last = ObservationRows.Read(reader, cipher);
             data.Add(ObservationFieldGroups.Project(last, TraceContext(reader), groups!, expand));
         }
 

@@ -5,6 +5,7 @@ using Lantern.Api.Ingestion;
 using Lantern.Api.Queries.Traces;
 using Lantern.Contracts.Runtime;
 using Lantern.Contracts.Traces;
+using Lantern.Silo.Encryption;
 using Npgsql;
 
 namespace Lantern.Api.Queries.Scores;
@@ -16,11 +17,11 @@ public static class ScoreEndpoints
     {
         app.MapPost("/api/public/scores", CreateAsync).RequireProjectKey(allowScoresOnly: true).WithTags("Scores");
         var v1 = app.MapGroup("/api/public/scores").RequireProjectKey().WithTags("Scores");
-        v1.MapGet("/", (HttpContext http, NpgsqlDataSource db, TraceQueries traces) => ListAsync(http, db, traces, traceScoresOnly: true));
+        v1.MapGet("/", (HttpContext http, NpgsqlDataSource db, TraceQueries traces, PayloadCipher cipher) => ListAsync(http, db, traces, cipher, traceScoresOnly: true));
         v1.MapGet("/{scoreId}", GetAsync);
         v1.MapDelete("/{scoreId}", DeleteAsync);
         var v2 = app.MapGroup("/api/public/v2/scores").RequireProjectKey().WithTags("Scores");
-        v2.MapGet("/", (HttpContext http, NpgsqlDataSource db, TraceQueries traces) => ListAsync(http, db, traces, traceScoresOnly: false));
+        v2.MapGet("/", (HttpContext http, NpgsqlDataSource db, TraceQueries traces, PayloadCipher cipher) => ListAsync(http, db, traces, cipher, traceScoresOnly: false));
         v2.MapGet("/{scoreId}", GetAsync);
         return app;
     }
@@ -85,7 +86,7 @@ public static class ScoreEndpoints
             : TypedResults.Json(new { message = "Internal Server Error", error = "the score could not be stored" }, statusCode: StatusCodes.Status500InternalServerError);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, NpgsqlDataSource dataSource, TraceQueries traces, bool traceScoresOnly)
+    private static async Task<IResult> ListAsync(HttpContext http, NpgsqlDataSource dataSource, TraceQueries traces, PayloadCipher cipher, bool traceScoresOnly)
     {
         var request = ScoreListRequest.Parse(http.ProjectAccess().ProjectId, http.Request.Query, traceScoresOnly, out var error);
         if (request is not { } parsed)
@@ -102,20 +103,20 @@ public static class ScoreEndpoints
         var rows = new List<ScoreView>(page.Limit);
         while (await reader.ReadAsync(http.RequestAborted))
         {
-            rows.Add(ScoreRows.Read(reader));
+            rows.Add(ScoreRows.Read(reader, cipher));
         }
 
         return TypedResults.Ok(new Paged<ScoreView>(rows, PageMeta.Of(page, total)));
     }
 
-    private static async Task<IResult> GetAsync(string scoreId, HttpContext http, NpgsqlDataSource dataSource)
+    private static async Task<IResult> GetAsync(string scoreId, HttpContext http, NpgsqlDataSource dataSource, PayloadCipher cipher)
     {
         await using var command = dataSource.CreateCommand($"SELECT {ScoreRows.Columns} FROM scores WHERE project_id = $1 AND id = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = http.ProjectAccess().ProjectId });
         command.Parameters.Add(new NpgsqlParameter { Value = scoreId });
         await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
         return await reader.ReadAsync(http.RequestAborted)
-            ? TypedResults.Ok(ScoreRows.Read(reader))
+            ? TypedResults.Ok(ScoreRows.Read(reader, cipher))
             : ApiResults.NotFound($"Score {scoreId} not found within authorized project");
     }
 }

@@ -2,12 +2,13 @@ using Lantern.Api.Queries.Observations;
 using Lantern.Api.Queries.Scores;
 using Lantern.Contracts.Runtime;
 using Lantern.Grains.Rollups;
+using Lantern.Silo.Encryption;
 using Npgsql;
 
 namespace Lantern.Api.Queries.Traces;
 
 /// <summary>Reads traces from PostgreSQL; every query is bounded by project and served by an index.</summary>
-public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grains)
+public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grains, PayloadCipher cipher)
 {
     public async Task<Paged<TraceView>> ListAsync(TraceListRequest request, CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grai
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                traces.Add(request.Fields.Apply(TraceRows.Read(reader)));
+                traces.Add(request.Fields.Apply(TraceRows.Read(reader, cipher)));
             }
         }
 
@@ -41,7 +42,7 @@ public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grai
         {
             if (await reader.ReadAsync(cancellationToken))
             {
-                trace = fields.Apply(TraceRows.Read(reader));
+                trace = fields.Apply(TraceRows.Read(reader, cipher));
             }
         }
 
@@ -52,11 +53,11 @@ public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grai
 
         var observations = fields.Observations
             ? await ReadAsync($"SELECT {ObservationRows.Columns} FROM observations WHERE project_id = $1 AND trace_id = $2 ORDER BY start_time, id",
-                projectId, traceId, ObservationRows.Read, cancellationToken)
+                projectId, traceId, r => ObservationRows.Read(r, cipher), cancellationToken)
             : [];
         var scores = fields.Scores
             ? await ReadAsync($"SELECT {ScoreRows.Columns} FROM scores WHERE project_id = $1 AND trace_id = $2 ORDER BY timestamp, id",
-                projectId, traceId, ScoreRows.Read, cancellationToken)
+                projectId, traceId, r => ScoreRows.Read(r, cipher), cancellationToken)
             : [];
         return TraceDetailView.Of(trace, observations, scores);
     }

@@ -1,3 +1,4 @@
+using Lantern.Silo.Encryption;
 using Npgsql;
 
 namespace Lantern.Api.Queries.Traces;
@@ -12,13 +13,13 @@ public static class TraceRows
         array(SELECT s.id FROM scores s WHERE s.project_id = t.project_id AND s.trace_id = t.id ORDER BY s.timestamp) AS score_ids
         """;
 
-    public static TraceView Read(NpgsqlDataReader reader)
+    public static TraceView Read(NpgsqlDataReader reader, PayloadCipher cipher)
     {
         var projectId = reader.GetString(reader.GetOrdinal("project_id"));
         var id = reader.GetString(reader.GetOrdinal("id"));
         return new TraceView(
-            id, projectId, reader.Time("timestamp")!.Value, reader.Text("name"), reader.Json("input"), reader.Json("output"),
-            reader.Text("session_id"), reader.Text("release"), reader.Text("version"), reader.Text("user_id"), reader.Json("metadata"),
+            id, projectId, reader.Time("timestamp")!.Value, reader.Text("name"), reader.Payload(cipher, "traces", "input"), reader.Payload(cipher, "traces", "output"),
+            reader.Text("session_id"), reader.Text("release"), reader.Text("version"), reader.Text("user_id"), reader.Payload(cipher, "traces", "metadata"),
             reader.GetFieldValue<string[]>(reader.GetOrdinal("tags")), reader.GetBoolean(reader.GetOrdinal("public")),
             reader.GetBoolean(reader.GetOrdinal("bookmarked")), reader.GetString(reader.GetOrdinal("environment")), null,
             reader.Time("created_at")!.Value, reader.Time("updated_at")!.Value, $"/project/{projectId}/traces/{id}",
