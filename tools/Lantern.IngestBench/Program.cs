@@ -56,6 +56,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     };
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
         "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.PublicKey}:{options.SecretKey}")));
+    await HotSessionSeeder.SeedAsync(http, options, runId);
     rollups = new RollupProber(http, options);
     var before = await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups");
     var metricsBefore = await ServerMetrics.ScrapeAsync(http);

@@ -44,6 +44,12 @@ internal sealed class Report(
             Invariant($"PostgreSQL: {_pgCpuSeconds:F1} CPU s ({_pgCpuSeconds / load.Seconds:F2} cores, {_pgCpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event)."));
         Console.WriteLine(Invariant($"Rollups under load: GET /users/{{id}} p50 {P(rollups.UserMs, 0.5):F1} ms, p99 {P(rollups.UserMs, 0.99):F1} ms ({rollups.UserMs.Length}); ") +
             Invariant($"GET /sessions/{{id}}/summary p50 {P(rollups.SessionMs, 0.5):F1} ms, p99 {P(rollups.SessionMs, 0.99):F1} ms ({rollups.SessionMs.Length})."));
+        if (options.HotSessionTraces > 0)
+        {
+            Console.WriteLine(Invariant($"Hot session ({options.HotSessionTraces} traces) summary under load: p50 {P(rollups.HotSessionMs, 0.5):F1} ms, ") +
+                Invariant($"p95 {P(rollups.HotSessionMs, 0.95):F1} ms, p99 {P(rollups.HotSessionMs, 0.99):F1} ms ({rollups.HotSessionMs.Length})."));
+        }
+
         Console.WriteLine(Invariant($"Correctness: {verification.AckedEvents} acknowledged events (warm-up included), {verification.MissingEvents} not found in PostgreSQL") +
             (verification.Examples.Count > 0 ? $" (e.g. {string.Join(", ", verification.Examples)})." : "."));
     }
@@ -67,7 +73,10 @@ internal sealed class Report(
                 ["peakRssMiB"] = server.PeakRssMiB,
                 ["postgresCpuSeconds"] = _pgCpuSeconds,
                 ["groupCommit"] = JsonSerializer.SerializeToNode(_groupCommit),
-                ["rollupMs"] = new JsonObject { ["users"] = Latency(rollups.UserMs), ["sessions"] = Latency(rollups.SessionMs) },
+                ["rollupMs"] = new JsonObject
+                {
+                    ["users"] = Latency(rollups.UserMs), ["sessions"] = Latency(rollups.SessionMs), ["hotSession"] = Latency(rollups.HotSessionMs),
+                },
                 ["verification"] = new JsonObject
                 {
                     ["ackedEvents"] = verification.AckedEvents,

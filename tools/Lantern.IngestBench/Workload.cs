@@ -10,7 +10,7 @@ namespace Lantern.IngestBench;
 /// from fixed populations; each event padded to about the requested size. Written with Utf8JsonWriter so the generator
 /// stays cheap next to the server on a shared box.
 /// </summary>
-internal sealed class Workload(BenchOptions options, string runId)
+internal sealed class Workload(BenchOptions options, string runId, string? session = null)
 {
     public const int EventsPerTrace = 6;
     private const int BaseEventBytes = 330;
@@ -52,14 +52,14 @@ internal sealed class Workload(BenchOptions options, string runId)
         var traceId = TraceId(runId, index);
         var (spanId, generationId) = ($"{traceId}-s", $"{traceId}-g");
         var user = $"user-{Random.Shared.Next(options.Users)}";
-        var session = $"session-{Random.Shared.Next(options.Sessions)}";
+        var traceSession = session ?? $"session-{Random.Shared.Next(options.Sessions)}";
 
         Event(json, EventId(traceId, 0), "trace-create", now, b =>
         {
             b.WriteString("id", traceId);
             b.WriteString("name", "chat-completion");
             b.WriteString("userId", user);
-            b.WriteString("sessionId", session);
+            b.WriteString("sessionId", traceSession);
             b.WriteString("timestamp", Iso(now));
             b.WriteStartArray("tags");
             b.WriteStringValue("bench");

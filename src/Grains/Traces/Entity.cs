@@ -6,6 +6,8 @@ namespace Lantern.Grains.Traces;
 /// </summary>
 public sealed class Entity
 {
+    private static readonly string[] PayloadFields = ["input", "output"];
+
     public required EntityKind Kind { get; init; }
 
     public required string Id { get; init; }
@@ -14,6 +16,12 @@ public sealed class Entity
     public Dictionary<string, string> Values { get; init; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, FieldStamp> Stamps { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Input and output that are committed and no longer held in <see cref="Values"/>: their fingerprints. Both are
+    /// write-once (see <see cref="EntityMerger"/>), so the stored row stays right without the text in memory.
+    /// </summary>
+    public Dictionary<string, UInt128> ReleasedPayloads { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Top-level metadata keys, each merged on its own (Langfuse deep-merges metadata).</summary>
     public Dictionary<string, string> Metadata { get; init; } = new(StringComparer.Ordinal);
@@ -38,4 +46,16 @@ public sealed class Entity
     public ObservationCost? Cost { get; set; }
 
     public string? Get(string field) => Values.GetValueOrDefault(field);
+
+    /// <summary>Drops committed input and output text from memory, keeping their fingerprints.</summary>
+    public void ReleasePayloads()
+    {
+        foreach (var field in PayloadFields)
+        {
+            if (Values.Remove(field, out var json))
+            {
+                ReleasedPayloads[field] = PayloadFingerprint.Of(json);
+            }
+        }
+    }
 }

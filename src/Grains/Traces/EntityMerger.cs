@@ -75,24 +75,23 @@ public static class EntityMerger
 
     private static bool MergePayload(Entity entity, string field, JsonElement value, FieldStamp stamp, ICollection<string>? ignoredRewrites)
     {
-        if (!entity.Values.TryGetValue(field, out var written))
+        UInt128 written;
+        if (entity.Values.TryGetValue(field, out var text))
+        {
+            written = PayloadFingerprint.Of(text);
+        }
+        else if (!entity.ReleasedPayloads.TryGetValue(field, out written))
         {
             return MergeField(entity, field, value, stamp);
         }
 
         // Resending the same value (SDK retries, an upsert that repeats the input) is not a rewrite.
-        if (!IsEmpty(value) && !IsEmptyObject(value) && !SameJson(written, value))
+        if (!IsEmpty(value) && !IsEmptyObject(value) && PayloadFingerprint.Of(value) != written)
         {
             ignoredRewrites?.Add(field);
         }
 
         return false;
-    }
-
-    private static bool SameJson(string written, JsonElement value)
-    {
-        using var document = JsonDocument.Parse(written);
-        return JsonElement.DeepEquals(document.RootElement, value);
     }
 
     private static bool MergeMetadata(Entity entity, JsonElement metadata, FieldStamp stamp)

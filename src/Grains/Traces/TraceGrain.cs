@@ -82,6 +82,12 @@ public sealed class TraceGrain(
         _committed = contribution;
         (evaluations ?? NullEvaluationPublisher.Instance).Publish(
             _projectId, _traceId, traceChanged ? _aggregate.Trace : null, changedObservations.Select(id => _aggregate.Observations[id]));
+        _aggregate.Trace?.ReleasePayloads();
+        foreach (var id in changedObservations)
+        {
+            _aggregate.Observations[id].ReleasePayloads();
+            _observationRows[id] = Committed(_observationRows[id]);
+        }
     }
 
     public async Task DeleteAsync()
@@ -143,16 +149,25 @@ public sealed class TraceGrain(
     private async Task ReloadAsync(CancellationToken cancellationToken)
     {
         _aggregate = await store.LoadAsync(_projectId, _traceId, cancellationToken);
+        _aggregate.Trace?.ReleasePayloads();
         _observationRows.Clear();
         foreach (var (id, observation) in _aggregate.Observations)
         {
-            _observationRows[id] = _projector.Observation(_projectId, _traceId, observation);
+            observation.ReleasePayloads();
+            _observationRows[id] = Committed(_projector.Observation(_projectId, _traceId, observation));
         }
 
         var scoreRows = _aggregate.Scores.Values.Select(s => RowProjector.Score(_projectId, s)).ToList();
         var traceRow = _aggregate.Trace is null ? null : _projector.Trace(_projectId, _aggregate.Trace, _observationRows.Values);
         _committed = ContributionCalculator.Compute(_projectId, traceRow, _observationRows.Values, scoreRows);
     }
+
+    /// <summary>
+    /// What of a committed observation row the grain still needs: its typed columns for the trace row and the rollups.
+    /// The payloads and merge state are in PostgreSQL; a changed observation is projected again from its entity.
+    /// </summary>
+    private static ObservationRow Committed(ObservationRow row) =>
+        row with { InputJson = null, OutputJson = null, MetadataJson = null, ModelParametersJson = null, FieldsJson = "" };
 
     private static Entity Get(Dictionary<string, Entity> entities, EntityKind kind, string id)
     {

@@ -170,12 +170,12 @@ public sealed class GrainRuntime : IGrainFactory
         }
     }
 
-    /// <summary>Deactivates activations with no call for longer than the idle timeout.</summary>
+    /// <summary>Deactivates activations with no call for longer than their interface's idle timeout.</summary>
     public int CollectIdle()
     {
-        var cutoff = _options.IdleTimeout;
         var idle = _directory.Values
-            .Where(a => a.QueueLength == 0 && TimeProvider.GetElapsedTime(a.LastUsed) >= cutoff)
+            .Where(a => a.QueueLength == 0 &&
+                        TimeProvider.GetElapsedTime(a.LastUsed) >= _options.IdleTimeouts.GetValueOrDefault(a.TypeInfo.InterfaceType, _options.IdleTimeout))
             .ToList();
         idle.ForEach(a => Deactivate(a, DeactivationReason.Idle));
         return idle.Count;

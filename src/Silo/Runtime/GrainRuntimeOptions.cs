@@ -6,6 +6,9 @@ public sealed class GrainRuntimeOptions
     /// <summary>An activation with no call for this long is deactivated (its state written first).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Idle timeouts of particular grain interfaces, overriding <see cref="IdleTimeout"/> for them.</summary>
+    public Dictionary<Type, TimeSpan> IdleTimeouts { get; } = [];
+
     /// <summary>How often idle activations are looked for.</summary>
     public TimeSpan CollectionInterval { get; set; } = TimeSpan.FromSeconds(30);
 

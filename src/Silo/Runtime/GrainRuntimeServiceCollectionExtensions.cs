@@ -15,7 +15,8 @@ public static class GrainRuntimeServiceCollectionExtensions
             .Configure<IServiceProvider>((o, sp) =>
                 o.MaxActivations = int.TryParse(sp.GetService<IConfiguration>()?["LANTERN_MAX_ACTIVATIONS"], out var max) ? max : o.MaxActivations)
             .Configure(o => configure?.Invoke(o))
-            .Validate(o => o.MaxActivations > 0 && o.IdleTimeout > TimeSpan.Zero, "MaxActivations and IdleTimeout must be positive.")
+            .Validate(o => o.MaxActivations > 0 && o.IdleTimeout > TimeSpan.Zero && o.IdleTimeouts.Values.All(t => t > TimeSpan.Zero),
+                "MaxActivations and idle timeouts must be positive.")
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

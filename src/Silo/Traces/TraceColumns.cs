@@ -8,6 +8,11 @@ internal static class TraceColumns
 {
     private const string UpdatedNow = "now()";
 
+    // Input and output are write-once (EntityMerger) and a grain drops their text once committed, projecting null after:
+    // null then means "unchanged", never "cleared".
+    private const string KeepInput = "coalesce(excluded.input, t.input)";
+    private const string KeepOutput = "coalesce(excluded.output, t.output)";
+
     public static BulkColumn[] Traces(IReadOnlyList<TraceRow> rows) =>
     [
         new("project_id", "text[]", rows.Select(r => r.ProjectId).ToArray()),
@@ -21,8 +26,8 @@ internal static class TraceColumns
         new("environment", "text[]", rows.Select(r => r.Environment).ToArray()),
         new("public", "boolean[]", rows.Select(r => r.Public).ToArray()),
         new("tags", "text[]", rows.Select(r => ArrayLiteral(r.Tags)).ToArray(), "text[]"),
-        new("input", "text[]", rows.Select(r => r.InputJson).ToArray(), "jsonb"),
-        new("output", "text[]", rows.Select(r => r.OutputJson).ToArray(), "jsonb"),
+        new("input", "text[]", rows.Select(r => r.InputJson).ToArray(), "jsonb", KeepInput),
+        new("output", "text[]", rows.Select(r => r.OutputJson).ToArray(), "jsonb", KeepOutput),
         new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), "jsonb"),
         new("total_cost", "numeric[]", rows.Select(r => r.TotalCost).ToArray()),
         new("latency", "float8[]", rows.Select(r => r.Latency).ToArray()),
@@ -48,8 +53,8 @@ internal static class TraceColumns
         new("environment", "text[]", rows.Select(r => r.Environment).ToArray()),
         new("model", "text[]", rows.Select(r => r.Model).ToArray()),
         new("model_parameters", "text[]", rows.Select(r => r.ModelParametersJson).ToArray(), "jsonb"),
-        new("input", "text[]", rows.Select(r => r.InputJson).ToArray(), "jsonb"),
-        new("output", "text[]", rows.Select(r => r.OutputJson).ToArray(), "jsonb"),
+        new("input", "text[]", rows.Select(r => r.InputJson).ToArray(), "jsonb", KeepInput),
+        new("output", "text[]", rows.Select(r => r.OutputJson).ToArray(), "jsonb", KeepOutput),
         new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), "jsonb"),
         new("usage_details", "text[]", rows.Select(r => Json.Serialize(r.Cost.UsageDetails)).ToArray(), "jsonb"),
         new("cost_details", "text[]", rows.Select(r => Json.Serialize(r.Cost.CostDetails)).ToArray(), "jsonb"),

@@ -11,9 +11,16 @@ namespace Lantern.Silo.Traces;
 /// <summary>Registers trace and rollup grains with their PostgreSQL stores and the group commit.</summary>
 public static class TraceServiceCollectionExtensions
 {
+    private const int DefaultTraceIdleSeconds = 60;
+
     public static IServiceCollection AddLanternTraces(this IServiceCollection services)
     {
         services.AddOptions<TraceWriteOptions>();
+        // A trace takes its events within seconds and is then only read, from PostgreSQL: its grain need not stay as long
+        // as a user's (LANTERN_TRACE_IDLE_SECONDS, default 60). A late event reactivates it with one batched read.
+        services.AddOptions<GrainRuntimeOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.IdleTimeouts[typeof(ITraceGrain)] = TimeSpan.FromSeconds(
+                int.TryParse(configuration["LANTERN_TRACE_IDLE_SECONDS"], out var seconds) ? seconds : DefaultTraceIdleSeconds));
         services.AddSingleton<TraceWriteBatcher>();
         services.AddSingleton<TraceLoadBatcher>();
         services.AddSingleton<ITraceStore, PostgresTraceStore>();

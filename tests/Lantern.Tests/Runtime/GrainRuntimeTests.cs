@@ -63,6 +63,19 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task A_grain_interface_with_its_own_idle_timeout_is_collected_after_it()
+    {
+        await using var harness = new RuntimeHarness(configure: o => o.IdleTimeouts[typeof(ICounterGrain)] = TimeSpan.FromSeconds(10));
+        await harness.Counter("short-lived").IncrementAsync();
+        harness.Time.Advance(TimeSpan.FromSeconds(5));
+        Assert.Equal(0, harness.Runtime.CollectIdle());
+
+        harness.Time.Advance(TimeSpan.FromSeconds(6));
+
+        Assert.Equal(1, harness.Runtime.CollectIdle());
+    }
+
+    [Fact]
     public async Task A_write_from_a_stale_copy_fails_with_a_conflict_and_the_grain_keeps_working()
     {
         await using var harness = new RuntimeHarness();

@@ -11,7 +11,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public RuntimeHarness(int maxActivations = 10_000, IGrainStorage? storage = null)
+    public RuntimeHarness(int maxActivations = 10_000, IGrainStorage? storage = null, Action<GrainRuntimeOptions>? configure = null)
     {
         Storage = storage ?? new InMemoryGrainStorage();
         var services = new ServiceCollection();
@@ -22,6 +22,7 @@ public sealed class RuntimeHarness : IAsyncDisposable
         {
             o.MaxActivations = maxActivations;
             o.IdleTimeout = TimeSpan.FromMinutes(1);
+            configure?.Invoke(o);
         });
         services.AddGrain<ICounterGrain, CounterGrain>();
         _services = services.BuildServiceProvider();
