@@ -70,6 +70,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLanternEncryption(configuration);
         // Migrations first: hosted services start in registration order.
         services.AddHostedService<MigrationHostedService>();
+        services.AddHostedService<ApiKeyChangeListener>();
         services.AddGrainRuntime();
         services.AddLanternCluster(configuration);
         services.AddLanternPricing();

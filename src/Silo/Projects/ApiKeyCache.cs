@@ -4,15 +4,18 @@ using Npgsql;
 namespace Lantern.Silo.Projects;
 
 /// <summary>
-/// Key lookups for authentication, cached so the hot path costs no database round trip. Entries (including "no such key",
-/// so a flood of bad keys cannot hammer PostgreSQL) expire after a short time, which bounds how long a revoked key works
-/// on a node that did not revoke it; the revoking node evicts at once.
+/// Key lookups for authentication, cached so the hot path costs no database round trip. A change to a key evicts it on
+/// every node as it commits (<see cref="ApiKeyChangeListener"/>); entries (including "no such key", so a flood of bad keys
+/// cannot hammer PostgreSQL) also expire after a short time, the bound should a node miss a notification.
 /// </summary>
 public sealed class ApiKeyCache(NpgsqlDataSource dataSource, TimeProvider time)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private const int MaxEntries = 100_000;
     private readonly ConcurrentDictionary<string, (ApiKeyRecord? Record, DateTimeOffset Expires)> _entries = new(StringComparer.Ordinal);
+
+    // Bumped by every eviction: a lookup that raced with one does not cache what it read, which may predate the change.
+    private long _evictions;
 
     public async ValueTask<ApiKeyRecord?> FindAsync(string publicKey, CancellationToken cancellationToken)
     {
@@ -22,17 +25,33 @@ public sealed class ApiKeyCache(NpgsqlDataSource dataSource, TimeProvider time)
             return entry.Record;
         }
 
+        var evictions = Interlocked.Read(ref _evictions);
         var record = await LoadAsync(publicKey, cancellationToken);
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
         }
 
-        _entries[publicKey] = (record, now + Lifetime);
+        if (Interlocked.Read(ref _evictions) == evictions)
+        {
+            _entries[publicKey] = (record, now + Lifetime);
+        }
+
         return record;
     }
 
-    public void Evict(string publicKey) => _entries.TryRemove(publicKey, out _);
+    public void Evict(string publicKey)
+    {
+        Interlocked.Increment(ref _evictions);
+        _entries.TryRemove(publicKey, out _);
+    }
+
+    /// <summary>Forgets every key: after a gap in which changes may have gone unannounced.</summary>
+    public void Clear()
+    {
+        Interlocked.Increment(ref _evictions);
+        _entries.Clear();
+    }
 
     private async Task<ApiKeyRecord?> LoadAsync(string publicKey, CancellationToken cancellationToken)
     {

@@ -96,6 +96,25 @@ public sealed class KeyAccessTests
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync($"/api/admin/projects/{LanternApp.ProjectId}/keys", new { scope = "root" })).StatusCode);
     }
 
+    [Fact]
+    public async Task A_key_revoked_on_one_node_stops_working_on_another_at_once()
+    {
+        var settings = new Dictionary<string, string?> { ["LANTERN_ADMIN_API_KEY"] = AdminKey };
+        await using var revoking = await LanternApp.StartAsync(settings);
+        await using var other = new LanternApp(revoking.ConnectionString, settings);
+        var key = await CreateKeyAsync(revoking, new { });
+        var client = other.CreateClient().Authorized((string)key["publicKey"]!, (string)key["secretKey"]!);
+        // The other node has looked the key up and holds it in its cache as valid (entries live 30 s).
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/public/traces")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await Admin(revoking).DeleteAsync($"/api/admin/projects/{LanternApp.ProjectId}/keys/{key["publicKey"]}")).StatusCode);
+
+        // Well inside the cache lifetime: the change was announced by PostgreSQL, not waited out.
+        await Eventually.TrueAsync(
+            async () => (await client.GetAsync("/api/public/traces")).StatusCode == HttpStatusCode.Unauthorized,
+            "the other node refuses the revoked key", TimeSpan.FromSeconds(10));
+    }
+
     private static async Task SeedAsync(HttpClient owner)
     {
         var (response, body) = await owner.PostAsync(
