@@ -67,15 +67,16 @@ internal sealed class Report(
                 ["phase"] = Phase(lantern),
                 ["rejectedEvents"] = load.Failures,
                 ["bytesPerEvent"] = (double)load.Bytes / Math.Max(1, load.Events + load.Failures),
-                ["ackMs"] = new JsonObject { ["p50"] = P(load.AckMs, 0.5), ["p95"] = P(load.AckMs, 0.95), ["p99"] = P(load.AckMs, 0.99), ["batches"] = load.AckMs.Length },
-                ["visibilityMs"] = new JsonObject { ["p50"] = P(load.VisibleMs, 0.5), ["p95"] = P(load.VisibleMs, 0.95), ["p99"] = P(load.VisibleMs, 0.99), ["probes"] = load.VisibleMs.Length },
+                ["ackMs"] = new JsonObject { ["p50"] = Finite(P(load.AckMs, 0.5)), ["p95"] = Finite(P(load.AckMs, 0.95)), ["p99"] = Finite(P(load.AckMs, 0.99)), ["batches"] = load.AckMs.Length },
+                ["visibilityMs"] = new JsonObject { ["p50"] = Finite(P(load.VisibleMs, 0.5)), ["p95"] = Finite(P(load.VisibleMs, 0.95)), ["p99"] = Finite(P(load.VisibleMs, 0.99)), ["probes"] = load.VisibleMs.Length },
                 ["cpuSeconds"] = _cpuSeconds,
                 ["peakRssMiB"] = server.PeakRssMiB,
                 ["postgresCpuSeconds"] = _pgCpuSeconds,
                 ["groupCommit"] = JsonSerializer.SerializeToNode(_groupCommit),
                 ["rollupMs"] = new JsonObject
                 {
-                    ["users"] = Latency(rollups.UserMs), ["sessions"] = Latency(rollups.SessionMs), ["hotSession"] = Latency(rollups.HotSessionMs),
+                    ["users"] = Latency(rollups.UserMs), ["sessions"] = Latency(rollups.SessionMs),
+                    ["hotSession"] = options.HotSessionTraces > 0 ? Latency(rollups.HotSessionMs) : null,
                 },
                 ["verification"] = new JsonObject
                 {
@@ -107,8 +108,11 @@ internal sealed class Report(
 
     private static JsonObject Latency(double[] samples) => new()
     {
-        ["p50"] = P(samples, 0.5), ["p95"] = P(samples, 0.95), ["p99"] = P(samples, 0.99), ["count"] = samples.Length,
+        ["p50"] = Finite(P(samples, 0.5)), ["p95"] = Finite(P(samples, 0.95)), ["p99"] = Finite(P(samples, 0.99)), ["count"] = samples.Length,
     };
+
+    // No samples (a short run with no probe answered) is null in the JSON, which cannot hold NaN.
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static double P(double[] samples, double p) => LoadResult.Percentile(samples, p);
 
