@@ -1,4 +1,5 @@
 using Lantern.Grains.Evaluations;
+using Lantern.Silo.Changes;
 using Lantern.Silo.Metrics.Instruments;
 using Lantern.Silo.Onnx;
 using Lantern.Silo.Streams;
@@ -44,6 +45,7 @@ public static class EvaluatorServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<StreamEvaluationPublisher>(sp)
             : NullEvaluationPublisher.Instance);
         services.AddSingleton<EvaluatorThresholdStore>();
+        services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<EvaluatorThresholdStore>());
         services.AddHostedService<EvaluationWorker>();
         return services;
     }

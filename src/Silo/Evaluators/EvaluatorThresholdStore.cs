@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
+using Lantern.Silo.Changes;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,14 +8,14 @@ namespace Lantern.Silo.Evaluators;
 /// <summary>
 /// Per-project evaluator thresholds in <c>projects.settings.evaluators</c> (<c>{"thresholds": {"toxicity": 0.8}}</c>), so a
 /// project that tolerates rough language or wants stricter injection checks sets its own verdict line. Cached like keys:
-/// the node that changes them evicts at once, other nodes within 30 s.
+/// a change on any node is evicted on every node as it commits.
 /// </summary>
-public sealed class EvaluatorThresholdStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class EvaluatorThresholdStore(NpgsqlDataSource dataSource, TimeProvider time) : IChangeSubscriber
 {
     public const string SettingKey = "evaluators";
-    private const int MaxEntries = 100_000;
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (IReadOnlyDictionary<string, float> Thresholds, DateTimeOffset Expires)> _entries = new(StringComparer.Ordinal);
+    private readonly NotifiedCache<string, IReadOnlyDictionary<string, float>> _thresholds = new(time);
+
+    public string Channel => ProjectChanges.Channel;
 
     /// <summary>The evaluators with the project's own thresholds where it set one.</summary>
     public async ValueTask<IReadOnlyList<Evaluator>> ForProjectAsync(string projectId, IReadOnlyList<Evaluator> evaluators, CancellationToken cancellationToken)
@@ -26,23 +26,12 @@ public sealed class EvaluatorThresholdStore(NpgsqlDataSource dataSource, TimePro
             : [.. evaluators.Select(e => thresholds.TryGetValue(e.Name, out var threshold) ? e with { Threshold = threshold } : e)];
     }
 
-    public async ValueTask<IReadOnlyDictionary<string, float>> GetAsync(string projectId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(projectId, out var entry) && entry.Expires > now)
-        {
-            return entry.Thresholds;
-        }
+    public ValueTask<IReadOnlyDictionary<string, float>> GetAsync(string projectId, CancellationToken cancellationToken) =>
+        _thresholds.GetAsync(projectId, ct => LoadAsync(projectId, ct), cancellationToken);
 
-        var thresholds = await LoadAsync(projectId, cancellationToken);
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
+    public void Changed(string payload) => _thresholds.Evict(payload);
 
-        _entries[projectId] = (thresholds, now + Lifetime);
-        return thresholds;
-    }
+    public void Clear() => _thresholds.Clear();
 
     /// <summary>Replaces the project's thresholds; false when there is no such project.</summary>
     public async Task<bool> SetAsync(string projectId, IReadOnlyDictionary<string, float> thresholds, CancellationToken cancellationToken)
@@ -53,7 +42,7 @@ public sealed class EvaluatorThresholdStore(NpgsqlDataSource dataSource, TimePro
         command.Parameters.Add(new() { Value = SettingKey });
         command.Parameters.Add(new() { Value = JsonSerializer.Serialize(new { thresholds }), NpgsqlDbType = NpgsqlDbType.Jsonb });
         var updated = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        _entries.TryRemove(projectId, out _);
+        _thresholds.Evict(projectId);
         return updated;
     }
 

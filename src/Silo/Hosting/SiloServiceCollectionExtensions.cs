@@ -1,4 +1,5 @@
 using Lantern.Contracts.Runtime;
+using Lantern.Silo.Changes;
 using Lantern.Silo.Cluster;
 using Lantern.Silo.Datasets;
 using Lantern.Silo.Encryption;
@@ -64,13 +65,14 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<SecretHasher>();
         services.AddSingleton<ProjectStore>();
         services.AddSingleton<ApiKeyCache>();
+        services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<ApiKeyCache>());
         services.AddSingleton<IStartupTask, InitProjectTask>();
         services.AddSingleton<IGrainStorage, PostgresGrainStorage>();
         services.AddLanternMetrics(configuration);
         services.AddLanternEncryption(configuration);
         // Migrations first: hosted services start in registration order.
         services.AddHostedService<MigrationHostedService>();
-        services.AddHostedService<ApiKeyChangeListener>();
+        services.AddHostedService<ChangeListener>();
         services.AddGrainRuntime();
         services.AddLanternCluster(configuration);
         services.AddLanternPricing();
@@ -81,6 +83,7 @@ public static class SiloServiceCollectionExtensions
         services.AddLanternEvaluators(configuration);
         services.AddLanternGuardVault(configuration);
         services.AddSingleton<ScoreConfigStore>();
+        services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<ScoreConfigStore>());
         services.AddLanternPrivacy(configuration);
         return services;
     }

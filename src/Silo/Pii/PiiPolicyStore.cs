@@ -1,41 +1,31 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Lantern.Grains.Pii;
+using Lantern.Silo.Changes;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Lantern.Silo.Pii;
 
 /// <summary>
-/// Per-project masking policies in <c>projects.settings.pii</c>, cached so ingestion pays no round trip. The node that
-/// changes a policy evicts at once; other nodes pick the change up within the cache lifetime (30 s), as with keys.
+/// Per-project masking policies in <c>projects.settings.pii</c>, cached so ingestion pays no round trip. A policy changed
+/// on any node is evicted on every node as the change commits (<see cref="NotifiedCache{TKey, TValue}"/>), so no node goes
+/// on storing what a project has just asked to mask.
 /// </summary>
-public sealed class PiiPolicyStore(NpgsqlDataSource dataSource, IOptions<PiiOptions> options, TimeProvider time)
+public sealed class PiiPolicyStore(NpgsqlDataSource dataSource, IOptions<PiiOptions> options, TimeProvider time) : IChangeSubscriber
 {
     public const string SettingKey = "pii";
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-    private const int MaxEntries = 100_000;
-    private readonly ConcurrentDictionary<string, (PiiPolicy Policy, DateTimeOffset Expires)> _entries = new(StringComparer.Ordinal);
+    private readonly NotifiedCache<string, PiiPolicy> _policies = new(time);
 
     public PiiPolicy Default { get; } = new(options.Value.DefaultMode, PiiPolicy.DefaultKinds);
 
-    public async ValueTask<PiiPolicy> GetAsync(string projectId, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(projectId, out var entry) && entry.Expires > now)
-        {
-            return entry.Policy;
-        }
+    public string Channel => ProjectChanges.Channel;
 
-        var policy = await LoadAsync(projectId, cancellationToken) ?? Default;
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
+    public ValueTask<PiiPolicy> GetAsync(string projectId, CancellationToken cancellationToken) =>
+        _policies.GetAsync(projectId, async ct => await LoadAsync(projectId, ct) ?? Default, cancellationToken);
 
-        _entries[projectId] = (policy, now + Lifetime);
-        return policy;
-    }
+    public void Changed(string payload) => _policies.Evict(payload);
+
+    public void Clear() => _policies.Clear();
 
     /// <summary>Stores the project's policy; false when there is no such project.</summary>
     public async Task<bool> SetAsync(string projectId, PiiPolicy policy, CancellationToken cancellationToken)
@@ -46,7 +36,7 @@ public sealed class PiiPolicyStore(NpgsqlDataSource dataSource, IOptions<PiiOpti
         command.Parameters.Add(new() { Value = SettingKey });
         command.Parameters.Add(new() { Value = JsonSerializer.Serialize(policy.ToJson()), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Jsonb });
         var updated = await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-        _entries.TryRemove(projectId, out _);
+        _policies.Evict(projectId);
         return updated;
     }
 

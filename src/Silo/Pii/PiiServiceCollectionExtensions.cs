@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Lantern.Grains.Pii;
+using Lantern.Silo.Changes;
 using Lantern.Silo.Projects;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,7 @@ public static class PiiServiceCollectionExtensions
             .Validate(o => Enum.IsDefined(o.DefaultMode), "LANTERN_PII_MODE must be off, redact or hash.")
             .ValidateOnStart();
         services.AddSingleton<PiiPolicyStore>();
+        services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<PiiPolicyStore>());
         // The hash key derives from the salt, so hashes stay stable across restarts and nodes but differ between installs.
         services.AddSingleton(sp => new PiiMasker(HMACSHA256.HashData(
             Encoding.UTF8.GetBytes(sp.GetRequiredService<IOptions<SecurityOptions>>().Value.Salt), "lantern-pii-hash"u8)));

@@ -1,57 +1,27 @@
-using System.Collections.Concurrent;
+using Lantern.Silo.Changes;
 using Npgsql;
 
 namespace Lantern.Silo.Projects;
 
 /// <summary>
-/// Key lookups for authentication, cached so the hot path costs no database round trip. A change to a key evicts it on
-/// every node as it commits (<see cref="ApiKeyChangeListener"/>); entries (including "no such key", so a flood of bad keys
-/// cannot hammer PostgreSQL) also expire after a short time, the bound should a node miss a notification.
+/// Key lookups for authentication, cached so the hot path costs no database round trip; "no such key" is cached too, so a
+/// flood of bad keys cannot hammer PostgreSQL. A key created, revoked or deleted on any node is evicted on every node as
+/// the change commits (<see cref="NotifiedCache{TKey, TValue}"/>).
 /// </summary>
-public sealed class ApiKeyCache(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class ApiKeyCache(NpgsqlDataSource dataSource, TimeProvider time) : IChangeSubscriber
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
-    private const int MaxEntries = 100_000;
-    private readonly ConcurrentDictionary<string, (ApiKeyRecord? Record, DateTimeOffset Expires)> _entries = new(StringComparer.Ordinal);
+    private readonly NotifiedCache<string, ApiKeyRecord?> _keys = new(time);
 
-    // Bumped by every eviction: a lookup that raced with one does not cache what it read, which may predate the change.
-    private long _evictions;
+    public string Channel => "lantern_api_keys";
 
-    public async ValueTask<ApiKeyRecord?> FindAsync(string publicKey, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        if (_entries.TryGetValue(publicKey, out var entry) && entry.Expires > now)
-        {
-            return entry.Record;
-        }
+    public ValueTask<ApiKeyRecord?> FindAsync(string publicKey, CancellationToken cancellationToken) =>
+        _keys.GetAsync(publicKey, ct => LoadAsync(publicKey, ct), cancellationToken);
 
-        var evictions = Interlocked.Read(ref _evictions);
-        var record = await LoadAsync(publicKey, cancellationToken);
-        if (_entries.Count >= MaxEntries)
-        {
-            _entries.Clear();
-        }
+    public void Evict(string publicKey) => _keys.Evict(publicKey);
 
-        if (Interlocked.Read(ref _evictions) == evictions)
-        {
-            _entries[publicKey] = (record, now + Lifetime);
-        }
+    public void Changed(string payload) => _keys.Evict(payload);
 
-        return record;
-    }
-
-    public void Evict(string publicKey)
-    {
-        Interlocked.Increment(ref _evictions);
-        _entries.TryRemove(publicKey, out _);
-    }
-
-    /// <summary>Forgets every key: after a gap in which changes may have gone unannounced.</summary>
-    public void Clear()
-    {
-        Interlocked.Increment(ref _evictions);
-        _entries.Clear();
-    }
+    public void Clear() => _keys.Clear();
 
     private async Task<ApiKeyRecord?> LoadAsync(string publicKey, CancellationToken cancellationToken)
     {

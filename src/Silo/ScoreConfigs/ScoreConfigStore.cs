@@ -1,39 +1,37 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
+using Lantern.Silo.Changes;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Lantern.Silo.ScoreConfigs;
 
 /// <summary>
-/// Score configs in PostgreSQL, with a short-lived cache for ingestion, which checks every score naming a config: the
-/// node that changes a config evicts it at once, other nodes within the cache lifetime (30 s), as with keys.
+/// Score configs in PostgreSQL, cached for ingestion, which checks every score naming a config: a config created or
+/// changed on any node is evicted on every node as the change commits, as with keys.
 /// </summary>
-public sealed class ScoreConfigStore(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class ScoreConfigStore(NpgsqlDataSource dataSource, TimeProvider time) : IChangeSubscriber
 {
+    // What the trigger puts between project id and config id (0031_change_notify.sql).
+    private const char KeySeparator = (char)31;
     private const string Columns = "id, project_id, name, data_type, is_archived, min_value, max_value, categories::text, description, created_at, updated_at";
-    private const int MaxCached = 100_000;
-    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly ConcurrentDictionary<(string, string), (ScoreConfig? Config, DateTimeOffset Expires)> _cache = new();
+    private readonly NotifiedCache<(string ProjectId, string Id), ScoreConfig?> _cache = new(time);
 
-    public async ValueTask<ScoreConfig?> GetCachedAsync(string projectId, string id, CancellationToken cancellationToken)
+    public string Channel => "lantern_score_configs";
+
+    public ValueTask<ScoreConfig?> GetCachedAsync(string projectId, string id, CancellationToken cancellationToken) =>
+        _cache.GetAsync((projectId, id), ct => GetAsync(projectId, id, ct), cancellationToken);
+
+    public void Changed(string payload)
     {
-        var now = time.GetUtcNow();
-        if (_cache.TryGetValue((projectId, id), out var entry) && entry.Expires > now)
+        var separator = payload.IndexOf(KeySeparator, StringComparison.Ordinal);
+        if (separator > 0)
         {
-            return entry.Config;
+            _cache.Evict((payload[..separator], payload[(separator + 1)..]));
         }
-
-        var config = await GetAsync(projectId, id, cancellationToken);
-        if (_cache.Count >= MaxCached)
-        {
-            _cache.Clear();
-        }
-
-        _cache[(projectId, id)] = (config, now + Lifetime);
-        return config;
     }
+
+    public void Clear() => _cache.Clear();
 
     public async Task<ScoreConfig?> GetAsync(string projectId, string id, CancellationToken cancellationToken)
     {
@@ -78,7 +76,7 @@ public sealed class ScoreConfigStore(NpgsqlDataSource dataSource, TimeProvider t
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var saved = Read(reader);
-        _cache.TryRemove((saved.ProjectId, saved.Id), out _);
+        _cache.Evict((saved.ProjectId, saved.Id));
         return saved;
     }
 
