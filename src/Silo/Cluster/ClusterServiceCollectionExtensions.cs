@@ -46,6 +46,7 @@ public static class ClusterServiceCollectionExtensions
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<PartitionBatchConsumer>();
+            bus.AddConsumer<PartitionTraceDeletionConsumer>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var options = context.GetRequiredService<ClusterOptions>();

@@ -13,20 +13,25 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, ClusterOptions 
     // Any fixed number: rebalances of every silo are serialised, which keeps the algorithm free of races.
     private const long RebalanceLockKey = 0x4C414E5445524F;
 
-    private const string HeartbeatSql = """
+    private const string JoinSql = """
         INSERT INTO cluster_silos (silo_id) VALUES ($1)
         ON CONFLICT (silo_id) DO UPDATE SET heartbeat_at = now()
         """;
 
     private NpgsqlConnection? _heartbeatConnection;
 
-    /// <summary>Refreshes this silo's membership row; one caller at a time (the heartbeat loop).</summary>
-    public async Task HeartbeatAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Refreshes this silo's membership row; one caller at a time (the heartbeat loop). Returns false when there is no row:
+    /// the silo has not joined yet, or the others expired it and freed its partitions. Only a rebalance joins, so a silo
+    /// that cannot rebalance (a partition count mismatch) never counts in the others' fair shares.
+    /// </summary>
+    public async Task<bool> HeartbeatAsync(CancellationToken cancellationToken)
     {
         try
         {
             _heartbeatConnection ??= await dataSource.OpenConnectionAsync(cancellationToken);
-            await ExecuteAsync(_heartbeatConnection, HeartbeatSql, cancellationToken, options.SiloId);
+            await using var command = Command(_heartbeatConnection, "UPDATE cluster_silos SET heartbeat_at = now() WHERE silo_id = $1", [options.SiloId]);
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
         }
         catch
         {
@@ -50,7 +55,7 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, ClusterOptions 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock($1)", cancellationToken, RebalanceLockKey);
-        await ExecuteAsync(connection, HeartbeatSql, cancellationToken, options.SiloId);
+        await ExecuteAsync(connection, JoinSql, cancellationToken, options.SiloId);
         await ExecuteAsync(connection, "DELETE FROM cluster_silos WHERE heartbeat_at < now() - $1", cancellationToken, options.LeaseTimeout);
         await ExecuteAsync(connection, """
             UPDATE partition_leases SET owner = NULL, changed_at = now()

@@ -52,13 +52,24 @@ public sealed partial class PartitionLeases(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(options.LeaseTimeout);
-            await table.HeartbeatAsync(timeout.Token);
-            RecordHeartbeat(started);
+            if (await table.HeartbeatAsync(timeout.Token))
+            {
+                RecordHeartbeat(started);
+            }
+            else if (_rebalanced)
+            {
+                // The others expired this silo and freed its partitions: its view is void now, not after the timeout.
+                Interlocked.Exchange(ref _lastHeartbeat, -1);
+                DropView();
+            }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogHeartbeatFailed(logger, exception, options.SiloId);
-            DropViewIfExpired();
+            if (HeartbeatExpired())
+            {
+                DropView();
+            }
         }
     }
 
@@ -111,11 +122,11 @@ public sealed partial class PartitionLeases(
         return last < 0 || time.GetElapsedTime(last) >= options.LeaseTimeout;
     }
 
-    private void DropViewIfExpired()
+    private void DropView()
     {
-        if (HeartbeatExpired() && Interlocked.Exchange(ref _owned, None).Count > 0)
+        if (Interlocked.Exchange(ref _owned, None).Count > 0)
         {
-            // Writes stop here; the observers hear of the loss from the next rebalance, which this loop never waits for.
+            // Writes stop here; the observers hear of the loss from the next rebalance, which the heartbeat never waits for.
             LogViewDropped(logger, options.SiloId);
         }
     }
@@ -165,7 +176,7 @@ public sealed partial class PartitionLeases(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Silo {SiloId} could not rebalance; it keeps its partitions while its heartbeat holds")]
     private static partial void LogRebalanceFailed(ILogger logger, Exception exception, string siloId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Silo {SiloId} has not heartbeaten for longer than the lease timeout; it dropped its partitions and stops writing")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Silo {SiloId} lost its membership (no heartbeat within the lease timeout, or expired by the others); it dropped its partitions and stops writing")]
     private static partial void LogViewDropped(ILogger logger, string siloId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloId} acquired {Acquired} and lost {Lost} partitions; it holds {Held}")]

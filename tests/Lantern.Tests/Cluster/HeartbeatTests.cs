@@ -71,4 +71,21 @@ public sealed class HeartbeatTests
         Assert.Equal(64, silo.Leases.Owned.Count);
         Assert.True(silo.Leases.HasView);
     }
+
+    [Fact]
+    public async Task A_silo_that_finds_itself_expired_by_the_others_drops_its_view_at_its_next_heartbeat()
+    {
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        await using var paused = new ClusterSilo(dataSource, "silo-paused");
+        await using var next = new ClusterSilo(dataSource, "silo-next");
+        await paused.RebalanceAsync();
+        await ClusterSilo.RebalanceUntilAsync([next], () => next.Leases.Owned.Count == 64, "the other silo takes every partition over");
+        Assert.Equal(64, paused.Leases.Owned.Count);
+
+        await paused.Leases.HeartbeatAsync(CancellationToken.None);
+
+        Assert.Empty(paused.Leases.Owned);
+        Assert.False(paused.Leases.HasView);
+        Assert.Equal(0L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM cluster_silos WHERE silo_id = 'silo-paused'"));
+    }
 }
