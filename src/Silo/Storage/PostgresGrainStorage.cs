@@ -13,8 +13,13 @@ namespace Lantern.Silo.Storage;
 /// In a cluster a write is also fenced like a trace write: in the same transaction, the lease of the partition the grain
 /// key hashes to must still be this silo's, or the write fails with <see cref="PartitionLeaseLostException"/>.
 /// </summary>
-public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource, IWriteFencing? fencing = null) : IGrainStorage
+public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource, Func<IWriteFencing?> fencing) : IGrainStorage
 {
+    public PostgresGrainStorage(NpgsqlDataSource dataSource, IWriteFencing? fencing = null)
+        : this(dataSource, () => fencing)
+    {
+    }
+
     public async Task<StoredState<TState>?> ReadAsync<TState>(string grainType, string key, CancellationToken cancellationToken)
         where TState : class
     {
@@ -83,7 +88,7 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource, IWriteFenc
     /// <summary>Runs one write; in a cluster inside a transaction that first checks (and holds) the key's partition lease.</summary>
     private async Task<T> FencedAsync<T>(string key, Func<NpgsqlCommand, Task<T>> write, CancellationToken cancellationToken)
     {
-        var fence = fencing?.FenceFor(key);
+        var fence = fencing()?.FenceFor(key);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = fence is null ? null : await connection.BeginTransactionAsync(cancellationToken);
         if (fence is not null && (await LeaseFences.StaleAsync(connection, [fence], cancellationToken)).Count > 0)

@@ -79,7 +79,7 @@ public sealed class BrokerIngestionTests(RabbitMqBroker broker)
         await Eventually.TrueAsync(async () => await Sql.ScalarAsync<string>(database, "SELECT name FROM traces WHERE id = 'trace-0'") == "reborn",
             "the new event for the deleted trace is stored");
         Assert.Equal(0L, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM observations WHERE trace_id = 'trace-0'"));
-        await RollupRecomputation.AssertConsistentAsync(database);
+        await RollupRecomputation.AssertConsistentAsync(database, afterTraceDeletion: true);
     }
 
     [Fact]
