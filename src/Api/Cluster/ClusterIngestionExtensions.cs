@@ -1,22 +1,25 @@
 using Lantern.Api.Ingestion;
+using Lantern.Api.Queries.Traces;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lantern.Api.Cluster;
 
-/// <summary>In cluster mode (<c>LANTERN_RABBITMQ_URL</c> set) ingestion goes to the broker instead of local grains.</summary>
+/// <summary>In cluster mode (<c>LANTERN_RABBITMQ_URL</c> set) ingestion and trace deletion go to the broker instead of local grains.</summary>
 public static class ClusterIngestionExtensions
 {
     public static IServiceCollection AddLanternClusterIngestion(this IServiceCollection services, IConfiguration configuration)
     {
         if (IsCluster(configuration))
         {
+            services.AddSingleton<PartitionSender>();
             services.Replace(ServiceDescriptor.Singleton<IIngestionPipeline, BrokerIngestionPipeline>());
+            services.AddSingleton<ITraceDeleter, BrokerTraceDeleter>();
         }
 
         return services;
     }
 
-    /// <summary>Answers 503 with Retry-After when the broker cannot take a request's events.</summary>
+    /// <summary>Answers 503 with Retry-After when the broker cannot take a request's events or deletions.</summary>
     public static WebApplication UseLanternClusterIngestion(this WebApplication app)
     {
         if (IsCluster(app.Configuration))

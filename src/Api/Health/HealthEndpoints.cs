@@ -1,13 +1,16 @@
 using System.Reflection;
+using Lantern.Silo.Cluster;
 using Lantern.Silo.Hosting;
 using Lantern.Silo.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Lantern.Api.Health;
 
 /// <summary>
 /// Kubernetes probes and Langfuse's health route. Liveness depends on nothing outside the process;
-/// readiness needs PostgreSQL and applied migrations.
+/// readiness needs PostgreSQL and applied migrations, and on a dedicated silo (<c>LANTERN_ROLE=silo</c>) a view of the
+/// cluster: a silo that never rebalanced or stopped heartbeating holds nothing it could serve.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -33,23 +36,29 @@ public static class HealthEndpoints
             : TypedResults.Json(new HealthStatus("Starting", Version), statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> Ready(
-        SiloReadiness readiness, Migrator migrator, CancellationToken cancellationToken)
+        SiloReadiness readiness, Migrator migrator, ClusterOptions cluster, [FromServices] PartitionLeases? leases, CancellationToken cancellationToken)
     {
         var problem = await ProblemAsync(readiness, migrator, cancellationToken);
+        if (problem is null && cluster.Role == ClusterRole.Silo && leases is { HasView: false })
+        {
+            problem = "Not a member of the cluster: no successful rebalance or heartbeat within the lease timeout";
+        }
+
         return problem is null
             ? TypedResults.Ok(new HealthStatus("OK", Version))
             : TypedResults.Json(new HealthStatus(problem, Version), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> PublicHealth(
-        SiloReadiness readiness, Migrator migrator, bool? failIfDatabaseUnavailable, CancellationToken cancellationToken)
+        SiloReadiness readiness, Migrator migrator, ClusterOptions cluster, [FromServices] PartitionLeases? leases, bool? failIfDatabaseUnavailable,
+        CancellationToken cancellationToken)
     {
         if (failIfDatabaseUnavailable != true)
         {
             return TypedResults.Ok(new HealthStatus("OK", Version));
         }
 
-        return await Ready(readiness, migrator, cancellationToken);
+        return await Ready(readiness, migrator, cluster, leases, cancellationToken);
     }
 
     private static async Task<string?> ProblemAsync(SiloReadiness readiness, Migrator migrator, CancellationToken cancellationToken)

@@ -45,7 +45,12 @@ public static class ClusterServiceCollectionExtensions
         // Before the membership service: hosted services start in registration order, and consumers need the bus.
         services.AddMassTransit(bus =>
         {
-            bus.AddConsumer<PartitionBatchConsumer>();
+            if (role != ClusterRole.Api)
+            {
+                // Only processes that hold partitions consume; an API process has no leases to fence with.
+                bus.AddConsumer<PartitionBatchConsumer>();
+                bus.AddConsumer<PartitionTraceDeletionConsumer>();
+            }
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var options = context.GetRequiredService<ClusterOptions>();

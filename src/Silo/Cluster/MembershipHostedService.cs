@@ -4,33 +4,18 @@ using Microsoft.Extensions.Logging;
 namespace Lantern.Silo.Cluster;
 
 /// <summary>
-/// Runs this silo's heartbeat and rebalance every interval, and on a graceful stop gives its partitions back at once
-/// instead of letting the others wait for the lease timeout.
+/// Runs two loops every interval: this silo's heartbeat, and its rebalance. They are apart because a rebalance waits for
+/// the lease observers (stopping and starting queue consumers, draining grains), which can take longer than the lease
+/// timeout on a busy silo; the heartbeat never waits for them. On a graceful stop the silo gives its partitions back at
+/// once instead of letting the others wait for the lease timeout.
 /// </summary>
 public sealed partial class MembershipHostedService(
     PartitionLeases leases, ClusterOptions options, TimeProvider time, ILogger<MembershipHostedService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await leases.RebalanceAsync(stoppingToken);
-                await Task.Delay(options.HeartbeatInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // A misconfiguration (partition count) or an observer failure: keep heartbeating, say why loudly.
-                LogTickFailed(logger, exception);
-                await Task.Delay(options.HeartbeatInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(
+            Task.Run(() => EveryIntervalAsync(leases.HeartbeatAsync, stoppingToken), stoppingToken),
+            Task.Run(() => EveryIntervalAsync(leases.RebalanceAsync, stoppingToken), stoppingToken));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -45,7 +30,29 @@ public sealed partial class MembershipHostedService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Membership heartbeat failed")]
+    private async Task EveryIntervalAsync(Func<CancellationToken, Task> tick, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await tick(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // A misconfiguration (partition count) or an observer failure: keep going, say why loudly.
+                LogTickFailed(logger, exception);
+            }
+
+            await Task.Delay(options.HeartbeatInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Membership rebalance failed")]
     private static partial void LogTickFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Leaving the cluster failed; the partitions move after the lease timeout")]

@@ -6,11 +6,48 @@ namespace Lantern.Silo.Cluster;
 /// The membership and lease tables in PostgreSQL. One rebalance is one transaction under an advisory lock: heartbeat,
 /// expire silos whose heartbeat is older than the timeout (freeing their partitions), then give back partitions above this
 /// silo's fair share or take free ones up to it. PostgreSQL's clock decides expiry, so silo clocks need not agree.
+/// The heartbeat alone is one statement on a connection of its own, so that neither a busy pool nor a rebalance delays it.
 /// </summary>
-public sealed class MembershipTable(NpgsqlDataSource dataSource, ClusterOptions options)
+public sealed class MembershipTable(NpgsqlDataSource dataSource, ClusterOptions options) : IAsyncDisposable
 {
     // Any fixed number: rebalances of every silo are serialised, which keeps the algorithm free of races.
     private const long RebalanceLockKey = 0x4C414E5445524F;
+
+    private const string JoinSql = """
+        INSERT INTO cluster_silos (silo_id) VALUES ($1)
+        ON CONFLICT (silo_id) DO UPDATE SET heartbeat_at = now()
+        """;
+
+    private NpgsqlConnection? _heartbeatConnection;
+
+    /// <summary>
+    /// Refreshes this silo's membership row; one caller at a time (the heartbeat loop). Returns false when there is no row:
+    /// the silo has not joined yet, or the others expired it and freed its partitions. Only a rebalance joins, so a silo
+    /// that cannot rebalance (a partition count mismatch) never counts in the others' fair shares.
+    /// </summary>
+    public async Task<bool> HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _heartbeatConnection ??= await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = Command(_heartbeatConnection, "UPDATE cluster_silos SET heartbeat_at = now() WHERE silo_id = $1", [options.SiloId]);
+            return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+        catch
+        {
+            // The connection may be broken or mid-cancellation: the next heartbeat opens a fresh one.
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _heartbeatConnection, null) is { } connection)
+        {
+            await connection.DisposeAsync();
+        }
+    }
 
     /// <summary>Heartbeats, rebalances, and returns the partitions this silo holds with their fencing numbers.</summary>
     public async Task<IReadOnlyDictionary<int, long>> RebalanceAsync(CancellationToken cancellationToken)
@@ -18,10 +55,7 @@ public sealed class MembershipTable(NpgsqlDataSource dataSource, ClusterOptions 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, "SELECT pg_advisory_xact_lock($1)", cancellationToken, RebalanceLockKey);
-        await ExecuteAsync(connection, """
-            INSERT INTO cluster_silos (silo_id) VALUES ($1)
-            ON CONFLICT (silo_id) DO UPDATE SET heartbeat_at = now()
-            """, cancellationToken, options.SiloId);
+        await ExecuteAsync(connection, JoinSql, cancellationToken, options.SiloId);
         await ExecuteAsync(connection, "DELETE FROM cluster_silos WHERE heartbeat_at < now() - $1", cancellationToken, options.LeaseTimeout);
         await ExecuteAsync(connection, """
             UPDATE partition_leases SET owner = NULL, changed_at = now()

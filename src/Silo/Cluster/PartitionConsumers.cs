@@ -28,6 +28,7 @@ public sealed class PartitionConsumers(IReceiveEndpointConnector connector) : IL
                 // A batch that still fails is requeued by the broker instead of moved to an _error queue.
                 endpoint.RethrowFaultedMessages();
                 endpoint.ConfigureConsumer<PartitionBatchConsumer>(context);
+                endpoint.ConfigureConsumer<PartitionTraceDeletionConsumer>(context);
             });
         }
     }

@@ -67,7 +67,8 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<ApiKeyCache>());
         services.AddSingleton<IStartupTask, InitProjectTask>();
-        services.AddSingleton<IGrainStorage, PostgresGrainStorage>();
+        // The fencing is looked up at the first write: the leases' observers need the grain runtime, which needs this storage.
+        services.AddSingleton<IGrainStorage>(sp => new PostgresGrainStorage(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<IWriteFencing>));
         services.AddLanternMetrics(configuration);
         services.AddLanternEncryption(configuration);
         // Migrations first: hosted services start in registration order.

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Lantern.Tests.Infrastructure;
 using Lantern.Tests.Ingestion;
 
@@ -42,10 +44,70 @@ public sealed class BrokerIngestionTests(RabbitMqBroker broker)
         Assert.Equal(0L, await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM traces"));
     }
 
-    private static Dictionary<string, string?> Settings(string url) => new()
+    [Fact]
+    public async Task A_trace_deletion_sent_to_an_api_node_is_carried_out_by_the_silo_that_owns_the_trace()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        await using var silo = new LanternApp(database, Settings(broker.Url, role: "silo"));
+        _ = silo.Server;
+        await using var api = new LanternApp(database, Settings(broker.Url, role: "api"));
+        var http = api.CreateClient().Authorized();
+        var events = new RollupWorkload(5).Events(traces: 6);
+        foreach (var batch in events.Chunk(20))
+        {
+            Assert.Equal(HttpStatusCode.MultiStatus, (await http.PostAsync(batch)).Response.StatusCode);
+        }
+
+        await StoredCounts.WaitForAsync(database, StoredCounts.Expected(events));
+        string[] deleted = ["trace-0", "trace-1", "trace-2"];
+
+        var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/public/traces")
+        {
+            Content = JsonContent.Create(new { traceIds = deleted }),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Eventually.TrueAsync(async () => await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM traces WHERE id = ANY($1)", (object)deleted) == 0,
+            "the owning silo deleted the traces");
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM observations WHERE trace_id = ANY($1)", (object)deleted));
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM scores WHERE trace_id = ANY($1)", (object)deleted));
+
+        // The owner's grain let go of the deleted trace: a new event for the same id starts it afresh, with rollups to match.
+        var later = LangfuseBatch.T0.AddHours(7);
+        var reborn = LangfuseBatch.Event("trace-create", new JsonObject { ["id"] = "trace-0", ["name"] = "reborn", ["timestamp"] = LangfuseBatch.Iso(later) }, later);
+        Assert.Equal(HttpStatusCode.MultiStatus, (await http.PostAsync(reborn)).Response.StatusCode);
+        await Eventually.TrueAsync(async () => await Sql.ScalarAsync<string>(database, "SELECT name FROM traces WHERE id = 'trace-0'") == "reborn",
+            "the new event for the deleted trace is stored");
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM observations WHERE trace_id = 'trace-0'"));
+        await RollupRecomputation.AssertConsistentAsync(database, afterTraceDeletion: true);
+    }
+
+    [Fact]
+    public async Task A_silo_that_cannot_join_the_cluster_is_not_ready()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        await using var member = new LanternApp(database, Settings(broker.Url, role: "silo"));
+        var memberHttp = member.CreateClient();
+        await Eventually.TrueAsync(async () => (await memberHttp.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK, "the first silo is ready");
+
+        // A second silo configured with another partition count can never rebalance, so it never gets a view of the cluster.
+        await using var misconfigured = new LanternApp(database, Settings(broker.Url, role: "silo", partitions: "4"));
+        var http = misconfigured.CreateClient();
+
+        await Eventually.TrueAsync(async () =>
+        {
+            var response = await http.GetAsync("/health/ready");
+            var status = (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["status"];
+            return response.StatusCode == HttpStatusCode.ServiceUnavailable && status?.StartsWith("Not a member", StringComparison.Ordinal) == true;
+        }, "the misconfigured silo answers not ready");
+        Assert.Equal(HttpStatusCode.OK, (await memberHttp.GetAsync("/health/ready")).StatusCode);
+    }
+
+    private static Dictionary<string, string?> Settings(string url, string role = "all", string partitions = "8") => new()
     {
         ["LANTERN_RABBITMQ_URL"] = url,
-        ["LANTERN_PARTITIONS"] = "8",
+        ["LANTERN_ROLE"] = role,
+        ["LANTERN_PARTITIONS"] = partitions,
         ["LANTERN_CLUSTER_HEARTBEAT_SECONDS"] = "0.2",
         ["LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS"] = "2",
         ["LANTERN_BROKER_SEND_TIMEOUT_SECONDS"] = "2",

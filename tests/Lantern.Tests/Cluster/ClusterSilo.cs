@@ -5,7 +5,9 @@ using Npgsql;
 namespace Lantern.Tests.Cluster;
 
 /// <summary>One silo's membership in a test: its lease view over a shared database, rebalanced when the test says so.</summary>
-public sealed class ClusterSilo(NpgsqlDataSource dataSource, string siloId, int partitions = 64, double leaseTimeoutSeconds = 1)
+public sealed class ClusterSilo(
+    NpgsqlDataSource dataSource, string siloId, int partitions = 64, double leaseTimeoutSeconds = 1, IReadOnlyList<ILeaseObserver>? observers = null)
+    : IAsyncDisposable
 {
     public ClusterOptions Options { get; } = new()
     {
@@ -16,9 +18,17 @@ public sealed class ClusterSilo(NpgsqlDataSource dataSource, string siloId, int 
     };
 
     public PartitionLeases Leases => _leases ??= new PartitionLeases(
-        new MembershipTable(dataSource, Options), Options, [], TimeProvider.System, NullLogger<PartitionLeases>.Instance);
+        Table, Options, observers ?? [], TimeProvider.System, NullLogger<PartitionLeases>.Instance);
+
+    private MembershipTable Table => _table ??= new MembershipTable(dataSource, Options);
 
     private PartitionLeases? _leases;
+    private MembershipTable? _table;
+
+    /// <summary>The loops a silo process runs: heartbeat and rebalance every interval, until stopped.</summary>
+    public MembershipHostedService Loops() => new(Leases, Options, TimeProvider.System, NullLogger<MembershipHostedService>.Instance);
+
+    public ValueTask DisposeAsync() => _table?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     public Task RebalanceAsync() => Leases.RebalanceAsync(CancellationToken.None);
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Lantern.Api.Auth;
-using Lantern.Contracts.Runtime;
-using Lantern.Contracts.Traces;
 using Lantern.Silo.Privacy;
 
 namespace Lantern.Api.Queries.Traces;
@@ -39,15 +37,15 @@ public static class TraceEndpoints
         return trace is null ? ApiResults.NotFound($"Trace {traceId} not found within authorized project") : TypedResults.Ok(trace);
     }
 
-    private static async Task<IResult> DeleteOneAsync(string traceId, HttpContext http, IGrainFactory grains, AuditLog audit)
+    private static async Task<IResult> DeleteOneAsync(string traceId, HttpContext http, ITraceDeleter deleter, AuditLog audit)
     {
         var access = http.ProjectAccess();
-        await grains.GetGrain<ITraceGrain>($"{access.ProjectId}/{traceId}").DeleteAsync();
+        await deleter.DeleteAsync(access.ProjectId, [traceId], http.RequestAborted);
         await audit.AppendAsync(access.ProjectId, $"key:{access.PublicKey}", AuditActions.TracesDeleted, traceId, new { traceIds = 1 }, CancellationToken.None);
         return TypedResults.Ok(new { message = "Trace deleted successfully" });
     }
 
-    private static async Task<IResult> DeleteManyAsync(HttpContext http, IGrainFactory grains, AuditLog audit)
+    private static async Task<IResult> DeleteManyAsync(HttpContext http, ITraceDeleter deleter, AuditLog audit)
     {
         string[]? ids;
         try
@@ -71,7 +69,7 @@ public static class TraceEndpoints
 
         var access = http.ProjectAccess();
         var distinct = ids.Distinct(StringComparer.Ordinal).ToArray();
-        await Task.WhenAll(distinct.Select(id => grains.GetGrain<ITraceGrain>($"{access.ProjectId}/{id}").DeleteAsync()));
+        await deleter.DeleteAsync(access.ProjectId, distinct, http.RequestAborted);
         await audit.AppendAsync(access.ProjectId, $"key:{access.PublicKey}", AuditActions.TracesDeleted, null, new { traceIds = distinct.Length }, CancellationToken.None);
         return TypedResults.Ok(new { message = "Traces deleted successfully" });
     }
