@@ -29,7 +29,7 @@ public sealed partial class PartitionSender(IBus bus, ClusterOptions options, IL
     private async Task SendOneAsync<T>(string key, T message, CancellationToken cancellationToken)
         where T : class
     {
-        var endpoint = await bus.GetSendEndpoint(PartitionQueues.Address(PartitionHash.Of(key, options.Partitions)));
+        var endpoint = await bus.GetSendEndpoint(PartitionQueues.Address(options.Name, PartitionHash.Of(key, options.Partitions)));
         await endpoint.Send(message, cancellationToken);
     }
 

@@ -15,6 +15,12 @@ public sealed class ClusterOptions
     /// <summary>How long the API waits for the broker to confirm a batch before answering 503.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The cluster's name (<c>LANTERN_CLUSTER_NAME</c>), prefixing its queues: every process of one cluster uses the same,
+    /// clusters sharing a broker use different ones.
+    /// </summary>
+    public string Name { get; set; } = "lantern";
+
     /// <summary>This silo's name in the membership table; unique per process.</summary>
     public string SiloId { get; set; } = $"{Environment.MachineName}-{Guid.NewGuid():N}";
 

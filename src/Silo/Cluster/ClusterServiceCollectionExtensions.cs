@@ -22,6 +22,7 @@ public static class ClusterServiceCollectionExtensions
                 o.RabbitMqUrl = url;
                 o.Role = role ?? ClusterRole.All;
                 o.SiloId = configuration["LANTERN_SILO_ID"] is { Length: > 0 } id ? id : o.SiloId;
+                o.Name = configuration["LANTERN_CLUSTER_NAME"] is { Length: > 0 } name ? name : o.Name;
                 o.Partitions = configuration.GetValue("LANTERN_PARTITIONS", o.Partitions);
                 o.HeartbeatInterval = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_HEARTBEAT_SECONDS", o.HeartbeatInterval.TotalSeconds));
                 o.LeaseTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS", o.LeaseTimeout.TotalSeconds));
@@ -29,6 +30,8 @@ public static class ClusterServiceCollectionExtensions
             })
             .Validate(_ => role is not null, "LANTERN_ROLE must be api, silo or all.")
             .Validate(o => o.Partitions is >= 1 and <= 4096, "LANTERN_PARTITIONS must be between 1 and 4096.")
+            .Validate(o => o.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),
+                "LANTERN_CLUSTER_NAME may hold only letters, digits, '-', '_' and '.' (it prefixes queue names).")
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero,
                 "LANTERN_CLUSTER_HEARTBEAT_SECONDS and LANTERN_BROKER_SEND_TIMEOUT_SECONDS must be positive.")
             .Validate(o => o.LeaseTimeout >= 2 * o.HeartbeatInterval,

@@ -6,7 +6,7 @@ namespace Lantern.Silo.Cluster;
 /// Consumes exactly the queues of the partitions this silo holds: a queue is connected when its partition is acquired
 /// and stopped (in-flight messages finish or go back to the queue) when it is lost.
 /// </summary>
-public sealed class PartitionConsumers(IReceiveEndpointConnector connector) : ILeaseObserver
+public sealed class PartitionConsumers(IReceiveEndpointConnector connector, ClusterOptions options) : ILeaseObserver
 {
     private readonly Dictionary<int, HostReceiveEndpointHandle> _handles = [];
 
@@ -22,7 +22,7 @@ public sealed class PartitionConsumers(IReceiveEndpointConnector connector) : IL
 
         foreach (var partition in change.Acquired.Keys.Where(p => !_handles.ContainsKey(p)))
         {
-            _handles[partition] = connector.ConnectReceiveEndpoint(PartitionQueues.Name(partition), (context, endpoint) =>
+            _handles[partition] = connector.ConnectReceiveEndpoint(PartitionQueues.Name(options.Name, partition), (context, endpoint) =>
             {
                 endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000));
                 // A batch that still fails is requeued by the broker instead of moved to an _error queue.

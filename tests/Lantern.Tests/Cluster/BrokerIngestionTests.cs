@@ -9,6 +9,8 @@ namespace Lantern.Tests.Cluster;
 [Collection(BrokerCollection.Name)]
 public sealed class BrokerIngestionTests(RabbitMqBroker broker)
 {
+    private readonly string _cluster = $"test-{Guid.NewGuid():N}";
+
     [Fact]
     public async Task Events_acknowledged_through_the_broker_are_stored_once_with_rollups_equal_to_a_recomputation()
     {
@@ -33,7 +35,9 @@ public sealed class BrokerIngestionTests(RabbitMqBroker broker)
     public async Task Ingestion_answers_503_with_retry_after_and_stores_nothing_when_the_broker_is_unreachable()
     {
         var closed = $"amqp://guest:guest@127.0.0.1:{Posix.FreePort()}/";
-        await using var app = await LanternApp.StartAsync(Settings(closed));
+        var settings = Settings(closed);
+        settings["LANTERN_BROKER_SEND_TIMEOUT_SECONDS"] = "2";
+        await using var app = await LanternApp.StartAsync(settings);
         var http = app.CreateClient().Authorized();
 
         var (response, body) = await http.PostAsync(LangfuseBatch.Event("trace-create", new() { ["id"] = "t-unsent", ["name"] = "unsent" }));
@@ -103,13 +107,16 @@ public sealed class BrokerIngestionTests(RabbitMqBroker broker)
         Assert.Equal(HttpStatusCode.OK, (await memberHttp.GetAsync("/health/ready")).StatusCode);
     }
 
-    private static Dictionary<string, string?> Settings(string url, string role = "all", string partitions = "8") => new()
+    // The broker is shared by the collection: a cluster name of its own keeps a test from consuming another's messages.
+    // The send timeout is generous: these tests check what is stored, not how fast a loaded box confirms.
+    private Dictionary<string, string?> Settings(string url, string role = "all", string partitions = "8") => new()
     {
         ["LANTERN_RABBITMQ_URL"] = url,
+        ["LANTERN_CLUSTER_NAME"] = _cluster,
         ["LANTERN_ROLE"] = role,
         ["LANTERN_PARTITIONS"] = partitions,
         ["LANTERN_CLUSTER_HEARTBEAT_SECONDS"] = "0.2",
         ["LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS"] = "2",
-        ["LANTERN_BROKER_SEND_TIMEOUT_SECONDS"] = "2",
+        ["LANTERN_BROKER_SEND_TIMEOUT_SECONDS"] = "30",
     };
 }

@@ -6,6 +6,7 @@ namespace Lantern.Tests.Cluster;
 public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
     private const int Partitions = 16;
+    private readonly string _cluster = $"test-{Guid.NewGuid():N}";
 
     [Fact]
     public async Task When_a_silo_is_killed_its_partitions_move_ingestion_keeps_being_acknowledged_and_nothing_is_lost_or_counted_twice()
@@ -100,6 +101,8 @@ public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelpe
         ["LANGFUSE_INIT_PROJECT_SECRET_KEY"] = LanternApp.SecretKey,
         ["LANTERN_EVALUATORS"] = "off",
         ["LANTERN_RABBITMQ_URL"] = broker.Url,
+        // The broker is shared by the collection: a cluster name of its own keeps a test from consuming another's messages.
+        ["LANTERN_CLUSTER_NAME"] = _cluster,
         ["LANTERN_ROLE"] = role,
         ["LANTERN_SILO_ID"] = siloId,
         ["LANTERN_PARTITIONS"] = $"{Partitions}",
