@@ -33,6 +33,7 @@ free_port() {
 }
 
 # pg_start DATA_DIR PORT: initialises DATA_DIR on first use (user lantern, password lantern, database lantern).
+# LANTERN_PG_OPTIONS adds server options (e.g. "-c shared_preload_libraries=pg_stat_statements").
 pg_start() {
   local data="$1" port="$2" bin
   bin="$(pg_bindir)"
@@ -45,7 +46,7 @@ pg_start() {
     rm -f "$pwfile"
   fi
   pg_as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-    -o "-p $port -h 127.0.0.1 -k $data -c fsync=${LANTERN_PG_FSYNC:-on} -c max_connections=200" start >/dev/null
+    -o "-p $port -h 127.0.0.1 -k $data -c fsync=${LANTERN_PG_FSYNC:-on} -c max_connections=200 ${LANTERN_PG_OPTIONS:-}" start >/dev/null
   PGPASSWORD=lantern "$bin/psql" -h 127.0.0.1 -p "$port" -U lantern -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname='lantern'" | grep -q 1 ||
     PGPASSWORD=lantern "$bin/psql" -h 127.0.0.1 -p "$port" -U lantern -d postgres -qc "CREATE DATABASE lantern" >/dev/null

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the ingestion benchmark against a fresh node: a private PostgreSQL on a free port (durable: fsync on),
 # Lantern.Api.dll as a child process. Extra arguments go to the benchmark (e.g. --seconds 30 --concurrency 8).
+# BENCH_PG_STATEMENTS=1 also records PostgreSQL's statements (pg_stat_statements) and prints where its time went.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/postgres.sh
@@ -9,8 +10,18 @@ work="$(mktemp -d /tmp/lantern-ingest-bench.XXXXXX)"
 chmod 755 "$work"
 trap 'pg_stop "$work/postgres"; rm -rf "$work"' EXIT
 port="$(free_port)"
+if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
+  export LANTERN_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+fi
 LANTERN_PG_FSYNC=on pg_start "$work/postgres" "$port"
+psql_bench() { PGPASSWORD=lantern "$(pg_bindir)/psql" -h 127.0.0.1 -p "$port" -U lantern -d lantern "$@"; }
+[ "${BENCH_PG_STATEMENTS:-0}" = 1 ] && psql_bench -qc "CREATE EXTENSION pg_stat_statements"
 dotnet build src/Api/Lantern.Api.csproj -c Release -nologo -v quiet
 dotnet build tools/Lantern.IngestBench/Lantern.IngestBench.csproj -c Release -nologo -v quiet
 LANTERN_DATABASE_URL="postgres://lantern:lantern@127.0.0.1:$port/lantern" \
   dotnet tools/Lantern.IngestBench/bin/Release/net10.0/Lantern.IngestBench.dll "$@"
+if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
+  psql_bench -c "SELECT round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 2) AS mean_ms, calls, rows,
+      shared_blks_hit + shared_blks_read AS buffers, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
+    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15"
+fi
