@@ -14,8 +14,8 @@ public sealed partial class MembershipHostedService(
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(
-            Task.Run(() => EveryIntervalAsync(leases.HeartbeatAsync, stoppingToken), stoppingToken),
-            Task.Run(() => EveryIntervalAsync(leases.RebalanceAsync, stoppingToken), stoppingToken));
+            Task.Run(() => EveryIntervalAsync("heartbeat", leases.HeartbeatAsync, stoppingToken), stoppingToken),
+            Task.Run(() => EveryIntervalAsync("rebalance", leases.RebalanceAsync, stoppingToken), stoppingToken));
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ public sealed partial class MembershipHostedService(
         }
     }
 
-    private async Task EveryIntervalAsync(Func<CancellationToken, Task> tick, CancellationToken stoppingToken)
+    private async Task EveryIntervalAsync(string loop, Func<CancellationToken, Task> tick, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -45,15 +45,15 @@ public sealed partial class MembershipHostedService(
             catch (Exception exception)
             {
                 // A misconfiguration (partition count) or an observer failure: keep going, say why loudly.
-                LogTickFailed(logger, exception);
+                LogTickFailed(logger, exception, loop);
             }
 
             await Task.Delay(options.HeartbeatInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Membership rebalance failed")]
-    private static partial void LogTickFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Membership {Loop} failed")]
+    private static partial void LogTickFailed(ILogger logger, Exception exception, string loop);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Leaving the cluster failed; the partitions move after the lease timeout")]
     private static partial void LogLeaveFailed(ILogger logger, Exception exception);
