@@ -20,17 +20,19 @@ internal static class Baselines
     public static async Task<PhaseResult> CopyAsync(NpgsqlDataSource db, long events, string runId)
     {
         await using var connection = await db.OpenConnectionAsync();
-        var dumps = new Dictionary<string, byte[]>();
+        // Dumped to temporary files, not memory: a million traces' rows exceed what one array can hold.
+        var dumps = new Dictionary<string, FileStream>();
         foreach (var table in Tables)
         {
             await Execute(connection, $"DROP TABLE IF EXISTS bench_copy_{table}; CREATE TABLE bench_copy_{table} (LIKE {table} INCLUDING ALL)");
-            using var dump = new MemoryStream();
+            var dump = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            dumps[table] = dump;
             await using (var source = await connection.BeginRawBinaryCopyAsync($"COPY ({RunRows(table, runId)}) TO STDOUT (FORMAT BINARY)"))
             {
                 await source.CopyToAsync(dump);
             }
 
-            dumps[table] = dump.ToArray();
+            dump.Position = 0;
         }
 
         var before = await PgSnapshot.TakeAsync(db, [.. Tables.Select(t => $"bench_copy_{t}")]);
@@ -40,10 +42,15 @@ internal static class Baselines
             foreach (var table in Tables)
             {
                 await using var target = await connection.BeginRawBinaryCopyAsync($"COPY bench_copy_{table} FROM STDIN (FORMAT BINARY)");
-                await target.WriteAsync(dumps[table]);
+                await dumps[table].CopyToAsync(target);
             }
 
             await transaction.CommitAsync();
+        }
+
+        foreach (var dump in dumps.Values)
+        {
+            await dump.DisposeAsync();
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
