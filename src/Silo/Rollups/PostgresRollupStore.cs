@@ -5,8 +5,8 @@ using Npgsql;
 namespace Lantern.Silo.Rollups;
 
 /// <summary>
-/// Reads the rollup rows of one key: a primary-key prefix scan, which the <c>ORDER BY</c> in the key's order makes the
-/// planner's choice even when the table's statistics are stale (see 0015_rollup_hot_updates.sql).
+/// Reads the rollup rows of one key: a primary-key prefix scan, the only index this query can use
+/// (see 0015_rollup_hot_updates.sql).
 /// </summary>
 public sealed class PostgresRollupStore(NpgsqlDataSource dataSource) : IRollupStore
 {
@@ -16,7 +16,6 @@ public sealed class PostgresRollupStore(NpgsqlDataSource dataSource) : IRollupSt
             SELECT scope_version, bucket, model, traces, observations, generations, errors, cost, input_tokens, output_tokens,
                    total_tokens, latency, ttft, scores, first_seen, last_seen, version
             FROM rollups WHERE project_id = $1 AND scope = $2 AND scope_key = $3
-            ORDER BY scope_version, bucket, model
             """);
         command.Parameters.Add(new() { Value = projectId });
         command.Parameters.Add(new() { Value = RollupColumns.ScopeName(scope) });

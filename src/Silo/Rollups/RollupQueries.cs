@@ -8,11 +8,13 @@ namespace Lantern.Silo.Rollups;
 /// <summary>
 /// Aggregates over the rollups table for lists that span many keys (the grains answer one key each). Windows select whole
 /// hour buckets exactly as the grains do: buckets from the hour of <c>from</c> up to, not including, <c>to</c>.
+/// <c>scope_version &gt;= 0</c> holds for every row; it is what lets these queries use the partial window index
+/// (0015_rollup_hot_updates.sql), which one-key lookups then cannot.
 /// </summary>
 public sealed class RollupQueries(NpgsqlDataSource dataSource)
 {
     private const string UserWindow = """
-        FROM rollups WHERE project_id = $1 AND scope = 'user'
+        FROM rollups WHERE project_id = $1 AND scope = 'user' AND scope_version >= 0
           AND ($2::timestamptz IS NULL OR bucket >= $2) AND ($3::timestamptz IS NULL OR bucket < $3)
         GROUP BY scope_key
         HAVING sum(traces) <> 0 OR sum(generations) <> 0
@@ -69,7 +71,7 @@ public sealed class RollupQueries(NpgsqlDataSource dataSource)
         };
         await using var command = dataSource.CreateCommand($"""
             SELECT {key}, sum(cost), sum(input_tokens), sum(output_tokens), sum(total_tokens), sum(generations)
-            FROM rollups WHERE project_id = $1 AND scope = '{scope}' AND bucket >= $2
+            FROM rollups WHERE project_id = $1 AND scope = '{scope}' AND scope_version >= 0 AND bucket >= $2
             GROUP BY {key}
             HAVING sum(generations) <> 0
             ORDER BY 2 DESC, 1
