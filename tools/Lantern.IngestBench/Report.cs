@@ -42,6 +42,8 @@ internal sealed class Report(
             string.Join(", ", lantern.Written.ScansPerTable.OrderByDescending(t => t.Value).Select(t => Invariant($"{t.Key} {t.Value}"))));
         Console.WriteLine(Invariant($"Lantern process: {_cpuSeconds:F1} CPU s ({_cpuSeconds / load.Seconds:F2} cores, {_cpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event), peak RSS {server.PeakRssMiB:F0} MiB; ") +
             Invariant($"PostgreSQL: {_pgCpuSeconds:F1} CPU s ({_pgCpuSeconds / load.Seconds:F2} cores, {_pgCpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event)."));
+        Console.WriteLine(Invariant($"Lantern GC: {_groupCommit.AllocatedBytes / Math.Max(1, load.Events) / 1024:F1} KiB allocated per event, ") +
+            Invariant($"{_groupCommit.Collections:F0} collections, paused {_groupCommit.GcPauseSeconds:F2} s ({_groupCommit.GcPauseSeconds / load.Seconds:P1} of the run)."));
         Console.WriteLine(Invariant($"Rollups under load: GET /users/{{id}} p50 {P(rollups.UserMs, 0.5):F1} ms, p99 {P(rollups.UserMs, 0.99):F1} ms ({rollups.UserMs.Length}); ") +
             Invariant($"GET /sessions/{{id}}/summary p50 {P(rollups.SessionMs, 0.5):F1} ms, p99 {P(rollups.SessionMs, 0.99):F1} ms ({rollups.SessionMs.Length})."));
         if (options.HotSessionTraces > 0)
