@@ -18,18 +18,20 @@ public static class RequestBody
             return null;
         }
 
-        var encoding = request.Headers.ContentEncoding.ToString();
-        await using var source = encoding.Contains("gzip", StringComparison.OrdinalIgnoreCase)
-            ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true)
-            : request.Body;
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength.Value : 64 * 1024);
-        while (true)
+        var gzip = request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        await using var source = gzip ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : request.Body;
+
+        // A plain body has exactly its Content-Length (the server enforces it): one buffer of that size and no
+        // reallocation. Asking for more room once it is full would double a large buffer only to read nothing.
+        var length = gzip ? null : request.ContentLength;
+        var buffer = new ArrayBufferWriter<byte>(length is > 0 ? (int)length.Value : 64 * 1024);
+        while (buffer.WrittenCount != length)
         {
-            var memory = buffer.GetMemory(64 * 1024);
+            var memory = buffer.GetMemory(buffer.FreeCapacity > 0 ? 1 : 64 * 1024);
             var read = await source.ReadAsync(memory, cancellationToken);
             if (read == 0)
             {
-                return buffer.WrittenMemory;
+                break;
             }
 
             buffer.Advance(read);
@@ -38,5 +40,7 @@ public static class RequestBody
                 return null;
             }
         }
+
+        return buffer.WrittenMemory;
     }
 }

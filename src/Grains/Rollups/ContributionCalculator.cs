@@ -37,7 +37,6 @@ public static class ContributionCalculator
             totals.Observations = observations.Count;
             totals.Errors = observations.Count(o => o.Level == "ERROR");
             totals.FirstSeen = totals.LastSeen = time;
-            totals.Latency[LatencyHistogram.BucketOf(RowProjector.Latency(observations))] += trace is null ? 0 : 1;
             AddScores(totals, scores);
             foreach (var generation in observations.Where(IsPriced))
             {
@@ -51,12 +50,12 @@ public static class ContributionCalculator
             AddGeneration(values, generation, time);
             if (generation.LatencySeconds is { } latency)
             {
-                values.Latency[LatencyHistogram.BucketOf(latency)]++;
+                values.CountLatency(latency);
             }
 
             if (generation.TimeToFirstTokenSeconds is { } ttft)
             {
-                values.TimeToFirstToken[LatencyHistogram.BucketOf(ttft)]++;
+                values.CountTimeToFirstToken(ttft);
             }
 
             AddScores(values, traceScores.Concat(scores.Where(s => s.ObservationId == generation.Id)));

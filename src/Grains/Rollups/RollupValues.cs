@@ -22,9 +22,16 @@ public sealed class RollupValues
 
     public long TotalTokens { get; set; }
 
-    public long[] Latency { get; set; } = new long[LatencyHistogram.Size];
+    // Histograms are allocated by their first count: only prompt rows count latencies, and rollup values are created
+    // several times per trace commit.
+    private long[]? _latency;
+    private long[]? _timeToFirstToken;
 
-    public long[] TimeToFirstToken { get; set; } = new long[LatencyHistogram.Size];
+    /// <summary>Generation latencies per <see cref="LatencyHistogram"/> bucket; empty while none was counted.</summary>
+    public IReadOnlyList<long> Latency => _latency ?? [];
+
+    /// <summary>Times to first token per <see cref="LatencyHistogram"/> bucket; empty while none was counted.</summary>
+    public IReadOnlyList<long> TimeToFirstToken => _timeToFirstToken ?? [];
 
     /// <summary>Score name to (sum of values, count), for averages.</summary>
     public Dictionary<string, ScoreSum> Scores { get; set; } = new(StringComparer.Ordinal);
@@ -38,6 +45,17 @@ public sealed class RollupValues
         InputTokens == 0 && OutputTokens == 0 && TotalTokens == 0 &&
         Latency.All(c => c == 0) && TimeToFirstToken.All(c => c == 0) && Scores.Values.All(s => s.Count == 0 && s.Sum == 0);
 
+    public void CountLatency(double seconds) => Count(ref _latency, LatencyHistogram.BucketOf(seconds), 1);
+
+    public void CountTimeToFirstToken(double seconds) => Count(ref _timeToFirstToken, LatencyHistogram.BucketOf(seconds), 1);
+
+    /// <summary>Adds stored histogram counts (as read from a rollup row).</summary>
+    public void AddHistograms(IReadOnlyList<long> latency, IReadOnlyList<long> timeToFirstToken)
+    {
+        AddCounts(ref _latency, latency, 1);
+        AddCounts(ref _timeToFirstToken, timeToFirstToken, 1);
+    }
+
     /// <summary>Adds <paramref name="other"/> times <paramref name="sign"/> (+1 or -1). First/last seen widen only.</summary>
     public void Add(RollupValues other, int sign = 1)
     {
@@ -49,11 +67,8 @@ public sealed class RollupValues
         InputTokens += sign * other.InputTokens;
         OutputTokens += sign * other.OutputTokens;
         TotalTokens += sign * other.TotalTokens;
-        for (var i = 0; i < Latency.Length; i++)
-        {
-            Latency[i] += sign * other.Latency[i];
-            TimeToFirstToken[i] += sign * other.TimeToFirstToken[i];
-        }
+        AddCounts(ref _latency, other._latency, sign);
+        AddCounts(ref _timeToFirstToken, other._timeToFirstToken, sign);
 
         foreach (var (name, score) in other.Scores)
         {
@@ -82,6 +97,19 @@ public sealed class RollupValues
         copy.Add(this);
         return copy;
     }
+
+    private static void AddCounts(ref long[]? histogram, IReadOnlyList<long>? counts, int sign)
+    {
+        for (var i = 0; i < (counts?.Count ?? 0); i++)
+        {
+            if (counts![i] != 0)
+            {
+                Count(ref histogram, i, sign * counts[i]);
+            }
+        }
+    }
+
+    private static void Count(ref long[]? histogram, int bucket, long count) => (histogram ??= new long[LatencyHistogram.Size])[bucket] += count;
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 

@@ -18,10 +18,11 @@ public sealed class Entity
     public Dictionary<string, FieldStamp> Stamps { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Input and output that are committed and no longer held in <see cref="Values"/>: their fingerprints. Both are
-    /// write-once (see <see cref="EntityMerger"/>), so the stored row stays right without the text in memory.
+    /// Fingerprints of the written input and output, taken as they are merged (or as they are loaded). Both are
+    /// write-once (see <see cref="EntityMerger"/>), so once committed the text can leave <see cref="Values"/> and the
+    /// stored row stays right.
     /// </summary>
-    public Dictionary<string, UInt128> ReleasedPayloads { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, UInt128> PayloadFingerprints { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Top-level metadata keys, each merged on its own (Langfuse deep-merges metadata).</summary>
     public Dictionary<string, string> Metadata { get; init; } = new(StringComparer.Ordinal);
@@ -52,9 +53,9 @@ public sealed class Entity
     {
         foreach (var field in PayloadFields)
         {
-            if (Values.Remove(field, out var json))
+            if (Values.Remove(field, out var json) && !PayloadFingerprints.ContainsKey(field))
             {
-                ReleasedPayloads[field] = PayloadFingerprint.Of(json);
+                PayloadFingerprints[field] = PayloadFingerprint.Of(json);
             }
         }
     }

@@ -75,14 +75,20 @@ public static class EntityMerger
 
     private static bool MergePayload(Entity entity, string field, JsonElement value, FieldStamp stamp, ICollection<string>? ignoredRewrites)
     {
-        UInt128 written;
-        if (entity.Values.TryGetValue(field, out var text))
+        if (!entity.PayloadFingerprints.TryGetValue(field, out var written))
         {
-            written = PayloadFingerprint.Of(text);
-        }
-        else if (!entity.ReleasedPayloads.TryGetValue(field, out written))
-        {
-            return MergeField(entity, field, value, stamp);
+            if (!entity.Values.TryGetValue(field, out var text))
+            {
+                var merged = MergeField(entity, field, value, stamp);
+                if (merged)
+                {
+                    entity.PayloadFingerprints[field] = PayloadFingerprint.Of(value);
+                }
+
+                return merged;
+            }
+
+            written = entity.PayloadFingerprints[field] = PayloadFingerprint.Of(text);
         }
 
         // Resending the same value (SDK retries, an upsert that repeats the input) is not a rewrite.

@@ -13,6 +13,11 @@ public static class JsonValues
             return null;
         }
 
+        if (raw.Length >= 2 && raw[0] == '"' && raw[^1] == '"' && !raw.Contains('\\', StringComparison.Ordinal))
+        {
+            return raw[1..^1]; // a string without escapes, by far the most common field value: no parse needed
+        }
+
         using var document = JsonDocument.Parse(raw);
         return document.RootElement.ValueKind switch
         {
@@ -41,15 +46,9 @@ public static class JsonValues
     };
 
     /// <summary>A JSON object of metadata keys, rebuilt from the per-key raw values.</summary>
-    public static string? Object(IReadOnlyDictionary<string, string> members)
-    {
-        if (members.Count == 0)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+    public static string? Object(IReadOnlyDictionary<string, string> members) => members.Count == 0
+        ? null
+        : JsonText.Write(members, static (writer, members) =>
         {
             writer.WriteStartObject();
             foreach (var (key, raw) in members)
@@ -59,10 +58,7 @@ public static class JsonValues
             }
 
             writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        });
 
     /// <summary>Langfuse's environment rule: lower-case, no leading <c>langfuse</c> prefix, at most 40 of [a-z0-9-_], else <c>default</c>.</summary>
     public static string Environment(string? value)

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -10,8 +12,21 @@ namespace Lantern.Grains.Traces;
 /// trace grain keeps this instead of a committed input or output: enough to tell an SDK's resend of the same payload from
 /// an attempt to rewrite it, without holding kilobytes of text per observation in memory.
 /// </summary>
+/// <remarks>
+/// The value is written in a canonical form (tags, length-prefixed unescaped UTF-8 strings, properties ordered by their
+/// unescaped UTF-8 names) into a per-thread buffer and hashed once: ingestion fingerprints every payload it stores, so
+/// this avoids a string per JSON string and a hash call per token.
+/// </remarks>
 public static class PayloadFingerprint
 {
+    private const int RetainedBufferBytes = 1 << 20;
+
+    private static readonly Comparer<JsonProperty> ByUnescapedName =
+        Comparer<JsonProperty>.Create((a, b) => Name(a).SequenceCompareTo(Name(b)));
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_canonical;
+
     public static UInt128 Of(string json)
     {
         using var document = JsonDocument.Parse(json);
@@ -20,57 +35,104 @@ public static class PayloadFingerprint
 
     public static UInt128 Of(JsonElement value)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, value);
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        var canonical = t_canonical ??= new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            Append(canonical, value);
+            Span<byte> digest = stackalloc byte[32];
+            SHA256.HashData(canonical.WrittenSpan, digest);
+            return BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        }
+        finally
+        {
+            canonical.ResetWrittenCount();
+            if (canonical.Capacity > RetainedBufferBytes)
+            {
+                t_canonical = null; // one huge payload must not pin its buffer on this thread
+            }
+        }
     }
 
-    private static void Append(IncrementalHash hash, JsonElement value)
+    private static void Append(ArrayBufferWriter<byte> canonical, JsonElement value)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                Tag(hash, 'o');
-                foreach (var property in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                Tag(canonical, 'o');
+                var properties = ArrayPool<JsonProperty>.Shared.Rent(value.GetPropertyCount());
+                var count = 0;
+                foreach (var property in value.EnumerateObject())
                 {
-                    Text(hash, property.Name);
-                    Append(hash, property.Value);
+                    properties[count++] = property;
                 }
 
-                Tag(hash, 'e');
+                Array.Sort(properties, 0, count, ByUnescapedName);
+                foreach (var property in properties.AsSpan(0, count))
+                {
+                    Text(canonical, Name(property));
+                    Append(canonical, property.Value);
+                }
+
+                ArrayPool<JsonProperty>.Shared.Return(properties, clearArray: true);
+                Tag(canonical, 'e');
                 break;
             case JsonValueKind.Array:
-                Tag(hash, 'a');
+                Tag(canonical, 'a');
                 foreach (var item in value.EnumerateArray())
                 {
-                    Append(hash, item);
+                    Append(canonical, item);
                 }
 
-                Tag(hash, 'e');
+                Tag(canonical, 'e');
                 break;
             case JsonValueKind.String:
-                Tag(hash, 's');
-                Text(hash, value.GetString()!);
+                Tag(canonical, 's');
+                UnescapedString(canonical, JsonMarshal.GetRawUtf8Value(value));
                 break;
             default:
                 // Numbers, true, false and null: their literal text.
-                Tag(hash, 'l');
-                Text(hash, value.GetRawText());
+                Tag(canonical, 'l');
+                Text(canonical, JsonMarshal.GetRawUtf8Value(value));
                 break;
         }
     }
 
-    private static void Tag(IncrementalHash hash, char tag) => hash.AppendData([(byte)tag]);
-
-    private static void Text(IncrementalHash hash, string text)
+    // Names rarely hold escapes; only those pay for a decoded copy.
+    private static ReadOnlySpan<byte> Name(JsonProperty property)
     {
-        // Length-prefixed, so that no two different sequences of strings hash the same bytes.
-        Span<byte> length = stackalloc byte[4];
-        var bytes = Encoding.UTF8.GetBytes(text);
-        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.Contains((byte)'\\') ? Encoding.UTF8.GetBytes(property.Name) : raw;
+    }
+
+    private static void UnescapedString(ArrayBufferWriter<byte> canonical, ReadOnlySpan<byte> quoted)
+    {
+        if (!quoted.Contains((byte)'\\'))
+        {
+            Text(canonical, quoted[1..^1]);
+            return;
+        }
+
+        // Unescaping never lengthens a string: decode straight into the buffer after room for the length prefix.
+        var reader = new Utf8JsonReader(quoted);
+        reader.Read();
+        var span = canonical.GetSpan(sizeof(int) + quoted.Length);
+        var length = reader.CopyString(span[sizeof(int)..]);
+        BinaryPrimitives.WriteInt32LittleEndian(span, length);
+        canonical.Advance(sizeof(int) + length);
+    }
+
+    private static void Tag(ArrayBufferWriter<byte> canonical, char tag)
+    {
+        canonical.GetSpan(1)[0] = (byte)tag;
+        canonical.Advance(1);
+    }
+
+    // Length-prefixed, so that no two different sequences of strings give the same bytes.
+    private static void Text(ArrayBufferWriter<byte> canonical, ReadOnlySpan<byte> utf8)
+    {
+        var span = canonical.GetSpan(sizeof(int) + utf8.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(span, utf8.Length);
+        utf8.CopyTo(span[sizeof(int)..]);
+        canonical.Advance(sizeof(int) + utf8.Length);
     }
 }

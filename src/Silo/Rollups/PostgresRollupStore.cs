@@ -46,8 +46,7 @@ public sealed class PostgresRollupStore(NpgsqlDataSource dataSource) : IRollupSt
             FirstSeen = reader.IsDBNull(14) ? null : new DateTimeOffset(reader.GetFieldValue<DateTime>(14).ToUniversalTime()),
             LastSeen = reader.IsDBNull(15) ? null : new DateTimeOffset(reader.GetFieldValue<DateTime>(15).ToUniversalTime()),
         };
-        reader.GetFieldValue<long[]>(11).CopyTo(values.Latency, 0);
-        reader.GetFieldValue<long[]>(12).CopyTo(values.TimeToFirstToken, 0);
+        values.AddHistograms(reader.GetFieldValue<long[]>(11), reader.GetFieldValue<long[]>(12));
         using var scores = System.Text.Json.JsonDocument.Parse(reader.GetString(13));
         foreach (var score in scores.RootElement.EnumerateObject())
         {

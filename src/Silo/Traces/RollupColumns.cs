@@ -25,9 +25,10 @@ internal static class RollupColumns
         Sum("input_tokens", "bigint[]", rows.Select(r => r.Value.InputTokens).ToArray()),
         Sum("output_tokens", "bigint[]", rows.Select(r => r.Value.OutputTokens).ToArray()),
         Sum("total_tokens", "bigint[]", rows.Select(r => r.Value.TotalTokens).ToArray()),
-        new("latency", "text[]", rows.Select(r => "{" + string.Join(",", r.Value.Latency) + "}").ToArray(), "bigint[]", "lantern_array_add(t.latency, excluded.latency)"),
-        new("ttft", "text[]", rows.Select(r => "{" + string.Join(",", r.Value.TimeToFirstToken) + "}").ToArray(), "bigint[]", "lantern_array_add(t.ttft, excluded.ttft)"),
-        new("scores", "text[]", rows.Select(r => Json.Serialize(r.Value.Scores.ToDictionary(s => s.Key, s => new { sum = s.Value.Sum, count = s.Value.Count }))).ToArray(), "jsonb", "lantern_scores_add(t.scores, excluded.scores)"),
+        Histogram("latency", rows.Select(r => r.Value.Latency)),
+        Histogram("ttft", rows.Select(r => r.Value.TimeToFirstToken)),
+        new("scores", "text[]", rows.Select(r => Scores(r.Value)).ToArray(), "jsonb",
+            $"CASE WHEN excluded.scores = '{EmptyObject}'::jsonb THEN t.scores ELSE lantern_scores_add(t.scores, excluded.scores) END"),
         new("first_seen", "timestamptz[]", rows.Select(r => r.Value.FirstSeen?.UtcDateTime).ToArray(), OnConflict: "least(t.first_seen, excluded.first_seen)"),
         new("last_seen", "timestamptz[]", rows.Select(r => r.Value.LastSeen?.UtcDateTime).ToArray(), OnConflict: "greatest(t.last_seen, excluded.last_seen)"),
         new("version", "bigint[]", rows.Select(_ => 1L).ToArray(), OnConflict: "t.version + 1"),
@@ -50,4 +51,18 @@ internal static class RollupColumns
     };
 
     private static BulkColumn Sum(string name, string type, Array values) => new(name, type, values, OnConflict: $"t.{name} + excluded.{name}");
+
+    // Most rows change no histogram and no score (only prompt rows keep latencies; scores arrive after their traces), so
+    // an empty delta is sent as an empty value and leaves the stored one alone instead of going through the SQL merge
+    // functions, which cost PostgreSQL more than the rest of the row's upsert.
+    private const string EmptyArray = "{}";
+    private const string EmptyObject = "{}";
+
+    private static BulkColumn Histogram(string name, IEnumerable<IReadOnlyList<long>> histograms) => new(
+        name, "text[]", histograms.Select(h => h.All(c => c == 0) ? EmptyArray : "{" + string.Join(",", h) + "}").ToArray(), "bigint[]",
+        $"CASE WHEN cardinality(excluded.{name}) = 0 THEN t.{name} ELSE lantern_array_add(t.{name}, excluded.{name}) END");
+
+    private static string Scores(RollupValues values) => values.Scores.Count == 0
+        ? EmptyObject
+        : Json.Serialize(values.Scores.ToDictionary(s => s.Key, s => new { sum = s.Value.Sum, count = s.Value.Count }));
 }

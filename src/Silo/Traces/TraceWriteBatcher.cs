@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Lantern.Grains.Rollups;
 using Lantern.Grains.Traces;
@@ -111,8 +112,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         {
             foreach (var (key, delta) in write.RollupDelta)
             {
-                rollups.TryAdd(key, new RollupValues());
-                rollups[key].Add(delta);
+                (CollectionsMarshal.GetValueRefOrAddDefault(rollups, key, out _) ??= new RollupValues()).Add(delta);
             }
 
             if (write.DeleteTrace || write.DeletedScoreIds is { Count: > 0 })
@@ -171,7 +171,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
     private async Task<List<RollupChange>> UpsertRollupsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<RollupKey, RollupValues> rollups)
     {
         var changes = new List<RollupChange>();
-        var rows = rollups.Where(r => !r.Value.IsZero).OrderBy(r => r.Key.ToString(), StringComparer.Ordinal).ToList();
+        var rows = rollups.Where(r => !r.Value.IsZero).OrderBy(r => r.Key).ToList();
         if (rows.Count == 0)
         {
             return changes;
