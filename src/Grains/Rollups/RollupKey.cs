@@ -17,7 +17,7 @@ public readonly record struct RollupKey(string ProjectId, RollupScope Scope, str
     public int CompareTo(RollupKey other)
     {
         var order = string.CompareOrdinal(ProjectId, other.ProjectId);
-        order = order != 0 ? order : Scope.CompareTo(other.Scope);
+        order = order != 0 ? order : ((int)Scope).CompareTo((int)other.Scope); // an enum's own CompareTo boxes
         order = order != 0 ? order : string.CompareOrdinal(Key, other.Key);
         order = order != 0 ? order : Version.CompareTo(other.Version);
         order = order != 0 ? order : Bucket.CompareTo(other.Bucket);

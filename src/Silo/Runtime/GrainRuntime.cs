@@ -20,6 +20,10 @@ public sealed class GrainRuntime : IGrainFactory
     private readonly GrainRuntimeOptions _options;
     private bool _shuttingDown;
 
+    // The directory's size, kept under the lifecycle lock: ConcurrentDictionary.Count takes every one of its locks,
+    // and each activation checked the bound with it.
+    private int _activations;
+
     public GrainRuntime(
         IEnumerable<GrainRegistration> registrations,
         IGrainStorage storage,
@@ -49,7 +53,7 @@ public sealed class GrainRuntime : IGrainFactory
     internal GrainRuntimeMetrics Metrics { get; }
 
     /// <summary>Activations currently addressable (not counting ones finishing their deactivation).</summary>
-    public int ActivationCount => _directory.Count;
+    public int ActivationCount => Volatile.Read(ref _activations);
 
     public TGrain GetGrain<TGrain>(string key) where TGrain : IGrain
     {
@@ -116,7 +120,7 @@ public sealed class GrainRuntime : IGrainFactory
                 return existing;
             }
 
-            if (_directory.Count >= _options.MaxActivations)
+            if (_activations >= _options.MaxActivations)
             {
                 victims = LeastRecentlyUsed(Math.Max(1, (int)(_options.MaxActivations * _options.EvictionFraction)));
                 victims.ForEach(Retire);
@@ -125,6 +129,7 @@ public sealed class GrainRuntime : IGrainFactory
             _closing.TryGetValue((type, key), out var predecessor);
             activation = new GrainActivation(this, type, key, predecessor);
             _directory[(type, key)] = activation;
+            _activations++;
         }
 
         victims?.ForEach(v => Close(v, DeactivationReason.MemoryPressure));
@@ -152,7 +157,11 @@ public sealed class GrainRuntime : IGrainFactory
     private void Retire(GrainActivation activation)
     {
         var id = (activation.TypeInfo, activation.Key);
-        _directory.TryRemove(id, out _);
+        if (_directory.TryRemove(id, out _))
+        {
+            _activations--;
+        }
+
         _closing[id] = activation;
         activation.Completion.ContinueWith(
             _ => _closing.TryRemove(new KeyValuePair<(GrainTypeInfo, string), GrainActivation>(id, activation)),
@@ -166,7 +175,10 @@ public sealed class GrainRuntime : IGrainFactory
     {
         lock (_lifecycle)
         {
-            _directory.TryRemove(new KeyValuePair<(GrainTypeInfo, string), GrainActivation>((activation.TypeInfo, activation.Key), activation));
+            if (_directory.TryRemove(new KeyValuePair<(GrainTypeInfo, string), GrainActivation>((activation.TypeInfo, activation.Key), activation)))
+            {
+                _activations--;
+            }
         }
     }
 
