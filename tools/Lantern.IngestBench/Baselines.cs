@@ -59,6 +59,8 @@ internal static class Baselines
         return new PhaseResult("COPY (ceiling)", seconds, events, written);
     }
 
+    private const int MaxPerEventTracesPerSecond = 2_000;
+
     public static async Task<PhaseResult> PerEventAsync(NpgsqlDataSource db, int concurrency, TimeSpan limit, string runId)
     {
         await using var setup = await db.OpenConnectionAsync();
@@ -73,10 +75,13 @@ internal static class Baselines
                 """;
         }
 
-        // The events of each trace in ingestion order, each with the row it writes.
+        // The events of each trace in ingestion order, each with the row it writes. Only as many traces as this writer
+        // could reach in the time it gets (it manages about a thousand events per second here): a million-trace run's
+        // rows as JSON text would not fit in memory.
         var traces = new List<(string Table, string Row)[]>();
+        var enough = (long)Math.Ceiling(limit.TotalSeconds * MaxPerEventTracesPerSecond);
         await using (var command = new NpgsqlCommand($"""
-            SELECT to_jsonb(t)::text, to_jsonb(s)::text, to_jsonb(g)::text FROM ({RunRows("traces", runId)}) t
+            SELECT to_jsonb(t)::text, to_jsonb(s)::text, to_jsonb(g)::text FROM ({RunRows("traces", runId)} LIMIT {enough}) t
             JOIN observations s ON s.project_id = t.project_id AND s.id = t.id || '-s'
             JOIN observations g ON g.project_id = t.project_id AND g.id = t.id || '-g'
             """, setup))
