@@ -33,7 +33,7 @@ public static class IngestionEndpoints
     {
         var started = Stopwatch.GetTimestamp();
         var access = http.ProjectAccess();
-        ReadOnlyMemory<byte>? body;
+        PooledBody? body;
         try
         {
             body = await RequestBody.ReadAsync(http.Request, options.Value.MaxBodyBytes, http.RequestAborted);
@@ -49,22 +49,26 @@ public static class IngestionEndpoints
                 statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        metrics.Bytes(access.ProjectId, Endpoint, body.Value.Length);
+        metrics.Bytes(access.ProjectId, Endpoint, body.Length);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.Value, new JsonDocumentOptions { MaxDepth = 256 });
+            document = JsonDocument.Parse(body.Memory, new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException invalid)
         {
+            body.Release();
             return InvalidRequest($"Malformed JSON: {invalid.Message}");
         }
 
+        // The body goes back to the pool only after every grain call that reads its events has finished; if the
+        // pipeline throws, it is left to the garbage collector instead.
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object ||
                 !document.RootElement.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
             {
+                body.Release();
                 return InvalidRequest("batch: expected an array of events");
             }
 
@@ -72,6 +76,7 @@ public static class IngestionEndpoints
             var response = accepted.Count == 0
                 ? new IngestionResponse([], [])
                 : await pipeline.IngestAsync(access.ProjectId, accepted, http.RequestAborted);
+            body.Release();
             response.Errors.AddRange(rejected);
             metrics.Acknowledged(Endpoint, Stopwatch.GetElapsedTime(started));
             return TypedResults.Json(response, statusCode: StatusCodes.Status207MultiStatus);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Compression;
 
 namespace Lantern.Api.Ingestion;
@@ -11,7 +10,7 @@ public static class RequestBody
 {
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/> (answer 413).</summary>
     /// <exception cref="InvalidDataException">The gzip stream is corrupt.</exception>
-    public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<PooledBody?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {
@@ -21,26 +20,26 @@ public static class RequestBody
         var gzip = request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
         await using var source = gzip ? new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true) : request.Body;
 
-        // A plain body has exactly its Content-Length (the server enforces it): one buffer of that size and no
-        // reallocation. Asking for more room once it is full would double a large buffer only to read nothing.
+        // A plain body has exactly its Content-Length (the server enforces it): one buffer of that size, and no read
+        // past it that would grow a full buffer only to find the end.
         var length = gzip ? null : request.ContentLength;
-        var buffer = new ArrayBufferWriter<byte>(length is > 0 ? (int)length.Value : 64 * 1024);
-        while (buffer.WrittenCount != length)
+        var body = new PooledBody(length is > 0 ? (int)length.Value : 64 * 1024);
+        while (body.Length != length)
         {
-            var memory = buffer.GetMemory(buffer.FreeCapacity > 0 ? 1 : 64 * 1024);
-            var read = await source.ReadAsync(memory, cancellationToken);
+            var read = await source.ReadAsync(body.FreeSpace(), cancellationToken);
             if (read == 0)
             {
                 break;
             }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes)
+            body.Advance(read);
+            if (body.Length > maxBytes)
             {
+                body.Release();
                 return null;
             }
         }
 
-        return buffer.WrittenMemory;
+        return body;
     }
 }

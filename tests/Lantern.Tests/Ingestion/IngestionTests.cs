@@ -130,12 +130,16 @@ public sealed class IngestionTests
         Assert.True(Guid.TryParse((string)rows[0]["trace_id"]!, out _));
     }
 
-    [Fact]
-    public async Task Gzip_bodies_are_accepted()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(300)] // about 600 KB unzipped: the body buffer has to grow several times
+    public async Task Gzip_bodies_are_accepted(int traces)
     {
         await using var app = await LanternApp.StartAsync();
         var http = app.CreateClient().Authorized();
-        var json = new JsonObject { ["batch"] = new JsonArray(Event("trace-create", new JsonObject { ["id"] = "zipped" })) }.ToJsonString();
+        var events = Enumerable.Range(0, traces)
+            .Select(i => (JsonNode)Event("trace-create", new JsonObject { ["id"] = $"zipped-{i}", ["input"] = $"{i} {new string('x', 2000)}" }));
+        var json = new JsonObject { ["batch"] = new JsonArray([.. events]) }.ToJsonString();
         using var compressed = new MemoryStream();
         await using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
         {
@@ -148,6 +152,8 @@ public sealed class IngestionTests
         var response = await http.PostAsync("/api/public/ingestion", content);
 
         Assert.Equal(HttpStatusCode.MultiStatus, response.StatusCode);
-        Assert.Equal(1L, await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM traces WHERE id = 'zipped'"));
+        Assert.Equal(traces, await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM traces WHERE id LIKE 'zipped-%'"));
+        Assert.Equal($"\"{traces - 1} {new string('x', 2000)}\"", await Sql.ScalarAsync<string>(app.ConnectionString,
+            $"SELECT input::text FROM traces WHERE id = 'zipped-{traces - 1}'"));
     }
 }
