@@ -7,8 +7,8 @@ namespace Lantern.Silo.Cluster;
 /// In a cluster, deletions run on the silos that own the keys: each is sent as a request to its partition's queue, behind
 /// the key's earlier events, and the call returns once every owner answered that its deletion committed under its lease.
 /// A deletion that is not confirmed within <see cref="ClusterOptions.DeletionTimeout"/> (no owner, broker down) fails with
-/// <see cref="BrokerUnavailableException"/> (503): what was confirmed stays deleted, the rest may follow, and asking again
-/// is harmless because deleting twice changes nothing.
+/// <see cref="BrokerUnavailableException"/> (503): what was confirmed stays deleted, what was queued is carried out when
+/// an owner gets to it, and asking again is harmless because deleting twice changes nothing.
 /// </summary>
 public sealed partial class BrokerOwnerDeletions(IBus bus, ClusterOptions options, ILogger<BrokerOwnerDeletions> logger) : IOwnerDeletions
 {
@@ -33,7 +33,7 @@ public sealed partial class BrokerOwnerDeletions(IBus bus, ClusterOptions option
         {
             LogUnconfirmed(logger, exception, requests.Count, typeof(T).Name, projectId);
             throw new BrokerUnavailableException(
-                "The owners of the data did not confirm its deletion in time; retry later. What they confirmed stays deleted, and deleting again is harmless.",
+                "The owners of the data did not confirm its deletion in time; retry later. What is queued is still deleted, and deleting again is harmless.",
                 exception);
         }
     }
@@ -43,7 +43,9 @@ public sealed partial class BrokerOwnerDeletions(IBus bus, ClusterOptions option
     {
         var address = PartitionQueues.Address(options.Name, PartitionHash.Of(key, options.Partitions));
         var client = bus.CreateRequestClient<T>(address, RequestTimeout.After(ms: (int)options.DeletionTimeout.TotalMilliseconds));
-        var response = await client.GetResponse<PartitionDeletionResult>(message, cancellationToken);
+        // MassTransit lets a request expire in its queue after the timeout; a deletion must not: once queued it is carried
+        // out, by whichever silo owns the partition next, even if nobody waits for its answer any more.
+        var response = await client.GetResponse<PartitionDeletionResult>(message, r => r.TimeToLive = RequestTimeout.None, cancellationToken);
         return response.Message.Deleted;
     }
 

@@ -9,8 +9,8 @@ namespace Lantern.Silo.Privacy;
 /// <summary>
 /// Deletes a batch of traces everywhere: each through its trace grain on the key's owner (which removes the rows and their
 /// rollup contribution in one commit under its lease, and drops its activation), then, once every owner confirmed, the
-/// rollup rows of users, sessions and prompts that
-/// fell to zero (so no identifier outlives its data), telling those rollup grains to forget what they hold.
+/// rollup rows of users, sessions and prompts that fell to zero (so no identifier outlives its data), telling those
+/// rollup grains to forget what they hold.
 /// </summary>
 public sealed class TracePurger(NpgsqlDataSource dataSource, IOwnerDeletions owners, IGrainFactory grains)
 {
@@ -29,7 +29,18 @@ public sealed class TracePurger(NpgsqlDataSource dataSource, IOwnerDeletions own
 
         var ids = traceIds.Distinct(StringComparer.Ordinal).ToArray();
         var (keys, traces, observations, scores) = await DescribeAsync(projectId, ids, cancellationToken);
-        await owners.DeleteTracesAsync(projectId, ids, cancellationToken);
+        try
+        {
+            await owners.DeleteTracesAsync(projectId, ids, cancellationToken);
+        }
+        catch (BrokerUnavailableException)
+        {
+            // Some owners did not confirm in time. The rows of those that did may be zero now, and once gone from the traces
+            // nothing says which keys they were: drop them before failing (a row still counting something stays).
+            await PurgeZeroRowsAsync(projectId, keys, CancellationToken.None);
+            throw;
+        }
+
         var runItems = await ExecuteAsync("DELETE FROM dataset_run_items WHERE project_id = $1 AND trace_id = ANY($2)", projectId, ids, cancellationToken);
         var rollupRows = await PurgeZeroRowsAsync(projectId, keys, cancellationToken);
         return new PurgeCounts(traces, observations, scores, runItems, rollupRows);
@@ -62,7 +73,8 @@ public sealed class TracePurger(NpgsqlDataSource dataSource, IOwnerDeletions own
         return (keys, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    private async Task<long> PurgeZeroRowsAsync(string projectId, List<(RollupScope Scope, string Key)> keys, CancellationToken cancellationToken)
+    /// <summary>Deletes those of the keys' user, session and prompt rollup rows that are zero, and makes their grains forget them.</summary>
+    public async Task<long> PurgeZeroRowsAsync(string projectId, IReadOnlyList<(RollupScope Scope, string Key)> keys, CancellationToken cancellationToken)
     {
         long purged = 0;
         foreach (var group in keys.GroupBy(k => k.Scope))

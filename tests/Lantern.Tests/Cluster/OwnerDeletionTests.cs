@@ -145,6 +145,46 @@ public sealed class OwnerDeletionTests(RabbitMqBroker broker)
         await RollupRecomputation.AssertConsistentAsync(database, afterTraceDeletion: true);
     }
 
+    [Fact]
+    public async Task A_deletion_no_owner_confirms_answers_503_and_is_carried_out_when_an_owner_returns()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        var settings = Settings(broker.Url, role: "api");
+        settings["LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS"] = "2";
+        await using var api = new LanternApp(database, settings);
+        var http = api.CreateClient().Authorized();
+        var events = new RollupWorkload(23).Events(traces: 6);
+        await using (var first = new LanternApp(database, Settings(broker.Url, role: "silo")))
+        {
+            _ = first.Server;
+            Assert.Equal(HttpStatusCode.MultiStatus, (await http.PostAsync([.. events])).Response.StatusCode);
+            await StoredCounts.WaitForAsync(database, StoredCounts.Expected(events));
+        }
+
+        var user = await Sql.ScalarAsync<string>(database, "SELECT user_id FROM traces WHERE id = 'trace-0'");
+        var erasure = await http.DeleteAsync($"/api/public/users/{user}");
+        var score = await http.DeleteAsync("/api/public/scores/trace-1-score");
+
+        foreach (var response in new[] { erasure, score })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("retry", (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["message"]!, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM audit_log WHERE action = 'user.erased'"));
+
+        // The deletions wait in their queues: the next owner carries them out, and asking again then finds them done.
+        await using var second = new LanternApp(database, Settings(broker.Url, role: "silo"));
+        _ = second.Server;
+        await Eventually.TrueAsync(async () => await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM traces WHERE user_id = $1", user!) == 0 &&
+                                                await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM scores WHERE id = 'trace-1-score'") == 0,
+            "the returning owner carried out the queued deletions", TimeSpan.FromSeconds(60));
+        Assert.Equal(HttpStatusCode.OK, (await http.DeleteAsync($"/api/public/users/{user}")).StatusCode);
+        Assert.Equal(0L, await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM rollups WHERE scope = 'user' AND scope_key = $1", user!));
+        await RollupRecomputation.AssertConsistentAsync(database, afterTraceDeletion: true);
+    }
+
     private async Task<ApiAndSilo> StartAsync()
     {
         var database = await PostgresServer.CreateDatabaseAsync();
