@@ -1,10 +1,12 @@
 using System.Globalization;
+using Lantern.Silo.Cluster;
 
 namespace Lantern.Api.Cluster;
 
 /// <summary>
-/// Turns <see cref="BrokerUnavailableException"/> from any ingestion endpoint (batch, OTLP, scores) into 503 with
-/// Retry-After: the client keeps its data and retries, instead of a 500 or an acknowledgement the broker never backed.
+/// Turns <see cref="BrokerUnavailableException"/> from any endpoint that goes through the broker (ingestion, deletions,
+/// erasure, retention) into 503 with Retry-After: the client keeps its data and retries, instead of a 500 or an
+/// acknowledgement the broker or the owners never backed.
 /// </summary>
 public sealed class BrokerUnavailableMiddleware(RequestDelegate next)
 {
@@ -16,12 +18,12 @@ public sealed class BrokerUnavailableMiddleware(RequestDelegate next)
         {
             await next(http);
         }
-        catch (BrokerUnavailableException) when (!http.Response.HasStarted)
+        catch (BrokerUnavailableException unavailable) when (!http.Response.HasStarted)
         {
             http.Response.Clear();
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            await http.Response.WriteAsJsonAsync(new { message = "The message broker is unavailable; retry later. Nothing in this request was stored." });
+            await http.Response.WriteAsJsonAsync(new { message = unavailable.Message });
         }
     }
 }

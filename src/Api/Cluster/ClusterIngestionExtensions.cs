@@ -1,5 +1,6 @@
 using Lantern.Api.Ingestion;
 using Lantern.Api.Queries.Traces;
+using Lantern.Silo.Cluster;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lantern.Api.Cluster;

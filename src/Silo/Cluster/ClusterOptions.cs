@@ -16,6 +16,12 @@ public sealed class ClusterOptions
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long a deletion that waits for its owner (score deletion, user erasure, retention) waits for the owner's answer
+    /// (<c>LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS</c>) before it is answered 503. It covers the events queued before it.
+    /// </summary>
+    public TimeSpan DeletionTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// The cluster's name (<c>LANTERN_CLUSTER_NAME</c>), prefixing its queues: every process of one cluster uses the same,
     /// clusters sharing a broker use different ones.
     /// </summary>

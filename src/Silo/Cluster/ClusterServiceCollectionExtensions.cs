@@ -27,13 +27,14 @@ public static class ClusterServiceCollectionExtensions
                 o.HeartbeatInterval = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_HEARTBEAT_SECONDS", o.HeartbeatInterval.TotalSeconds));
                 o.LeaseTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS", o.LeaseTimeout.TotalSeconds));
                 o.SendTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_BROKER_SEND_TIMEOUT_SECONDS", o.SendTimeout.TotalSeconds));
+                o.DeletionTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS", o.DeletionTimeout.TotalSeconds));
             })
             .Validate(_ => role is not null, "LANTERN_ROLE must be api, silo or all.")
             .Validate(o => o.Partitions is >= 1 and <= 4096, "LANTERN_PARTITIONS must be between 1 and 4096.")
             .Validate(o => o.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),
                 "LANTERN_CLUSTER_NAME may hold only letters, digits, '-', '_' and '.' (it prefixes queue names).")
-            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero,
-                "LANTERN_CLUSTER_HEARTBEAT_SECONDS and LANTERN_BROKER_SEND_TIMEOUT_SECONDS must be positive.")
+            .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero && o.DeletionTimeout > TimeSpan.Zero,
+                "LANTERN_CLUSTER_HEARTBEAT_SECONDS, LANTERN_BROKER_SEND_TIMEOUT_SECONDS and LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS must be positive.")
             .Validate(o => o.LeaseTimeout >= 2 * o.HeartbeatInterval,
                 "LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS must be at least twice LANTERN_CLUSTER_HEARTBEAT_SECONDS, or live silos lose their leases.")
             .Validate(o => o.RabbitMqUrl.Length == 0 || Uri.TryCreate(o.RabbitMqUrl, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps",
@@ -42,8 +43,12 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClusterOptions>>().Value);
         if (url.Length == 0)
         {
+            services.AddSingleton<IOwnerDeletions, LocalOwnerDeletions>();
             return services;
         }
+
+        // Every process deletes through the owners, the API's included: only an owner's lease may write a key.
+        services.AddSingleton<IOwnerDeletions, BrokerOwnerDeletions>();
 
         // Before the membership service: hosted services start in registration order, and consumers need the bus.
         services.AddMassTransit(bus =>
@@ -53,6 +58,7 @@ public static class ClusterServiceCollectionExtensions
                 // Only processes that hold partitions consume; an API process has no leases to fence with.
                 bus.AddConsumer<PartitionBatchConsumer>();
                 bus.AddConsumer<PartitionTraceDeletionConsumer>();
+                bus.AddConsumer<PartitionScoreDeletionConsumer>();
             }
             bus.UsingRabbitMq((context, rabbit) =>
             {

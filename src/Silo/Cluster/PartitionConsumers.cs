@@ -24,11 +24,14 @@ public sealed class PartitionConsumers(IReceiveEndpointConnector connector, Clus
         {
             _handles[partition] = connector.ConnectReceiveEndpoint(PartitionQueues.Name(options.Name, partition), (context, endpoint) =>
             {
+                // First, so it wraps everything below it: one key's deliveries reach their grain in the broker's order.
+                endpoint.UseFilter(new PartitionDeliveryOrder());
                 endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000));
                 // A batch that still fails is requeued by the broker instead of moved to an _error queue.
                 endpoint.RethrowFaultedMessages();
                 endpoint.ConfigureConsumer<PartitionBatchConsumer>(context);
                 endpoint.ConfigureConsumer<PartitionTraceDeletionConsumer>(context);
+                endpoint.ConfigureConsumer<PartitionScoreDeletionConsumer>(context);
             });
         }
     }

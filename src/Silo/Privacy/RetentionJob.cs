@@ -1,3 +1,4 @@
+using Lantern.Silo.Cluster;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -9,7 +10,8 @@ namespace Lantern.Silo.Privacy;
 /// <see cref="RetentionOptions.BatchSize"/> traces, each one group commit, so ingestion is never locked out for long.
 /// </summary>
 public sealed class RetentionJob(
-    NpgsqlDataSource dataSource, RetentionSettingsStore settings, TracePurger purger, AuditLog audit, TimeProvider time, IOptions<RetentionOptions> options)
+    NpgsqlDataSource dataSource, RetentionSettingsStore settings, TracePurger purger, IOwnerDeletions owners, AuditLog audit, TimeProvider time,
+    IOptions<RetentionOptions> options)
 {
     private const string ExpiredTraces = """
         (SELECT id FROM traces WHERE project_id = $1 AND timestamp < $2 ORDER BY timestamp LIMIT $3)
@@ -18,10 +20,7 @@ public sealed class RetentionJob(
             AND NOT EXISTS (SELECT 1 FROM traces t WHERE t.project_id = o.project_id AND t.id = o.trace_id) LIMIT $3)
         """;
 
-    private const string ExpiredLooseScores = """
-        DELETE FROM scores WHERE project_id = $1 AND id IN (
-            SELECT id FROM scores WHERE project_id = $1 AND trace_id IS NULL AND timestamp < $2 LIMIT $3)
-        """;
+    private const string ExpiredLooseScores = "SELECT id FROM scores WHERE project_id = $1 AND trace_id IS NULL AND timestamp < $2 LIMIT $3";
 
     /// <summary>One pass over every project with a retention; returns what each project lost (projects that lost nothing are left out).</summary>
     public async Task<IReadOnlyList<RetentionRun>> RunOnceAsync(CancellationToken cancellationToken)
@@ -46,25 +45,26 @@ public sealed class RetentionJob(
     {
         var deleted = PurgeCounts.Zero;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (await ReadIdsAsync(projectId, cutoff, cancellationToken) is { Count: > 0 } batch && batch.Any(seen.Add))
+        while (await ReadIdsAsync(ExpiredTraces, projectId, cutoff, cancellationToken) is { Count: > 0 } batch && batch.Any(seen.Add))
         {
             deleted = deleted.Add(await purger.PurgeAsync(projectId, batch, cancellationToken));
         }
 
-        long scores;
-        do
+        // Through their score grains, like every score deletion: the grain of a score that is deleted behind its back
+        // would write it back with its next event.
+        var seenScores = new HashSet<string>(StringComparer.Ordinal);
+        while (await ReadIdsAsync(ExpiredLooseScores, projectId, cutoff, cancellationToken) is { Count: > 0 } scores && scores.Any(seenScores.Add))
         {
-            scores = await ExecuteAsync(ExpiredLooseScores, projectId, cutoff, cancellationToken);
-            deleted = deleted.Add(PurgeCounts.Zero with { Scores = scores });
+            var results = await Task.WhenAll(scores.Select(id => owners.DeleteScoreAsync(projectId, id, "", cancellationToken)));
+            deleted = deleted.Add(PurgeCounts.Zero with { Scores = results.Count(r => r) });
         }
-        while (scores == options.Value.BatchSize);
 
         return deleted;
     }
 
-    private async Task<List<string>> ReadIdsAsync(string projectId, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    private async Task<List<string>> ReadIdsAsync(string sql, string projectId, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var command = Command(ExpiredTraces, projectId, cutoff);
+        await using var command = Command(sql, projectId, cutoff);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var ids = new List<string>();
         while (await reader.ReadAsync(cancellationToken))
@@ -73,12 +73,6 @@ public sealed class RetentionJob(
         }
 
         return ids;
-    }
-
-    private async Task<long> ExecuteAsync(string sql, string projectId, DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        await using var command = Command(sql, projectId, cutoff);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private NpgsqlCommand Command(string sql, string projectId, DateTimeOffset cutoff)

@@ -1,17 +1,18 @@
 using Lantern.Contracts.Runtime;
-using Lantern.Contracts.Traces;
 using Lantern.Grains.Rollups;
+using Lantern.Silo.Cluster;
 using Lantern.Silo.Traces;
 using Npgsql;
 
 namespace Lantern.Silo.Privacy;
 
 /// <summary>
-/// Deletes a batch of traces everywhere: each through its trace grain (which removes the rows and their rollup
-/// contribution in one commit, and drops its activation), then the rollup rows of users, sessions and prompts that
-/// fell to zero (so no identifier outlives its data), telling those rollup grains to forget what they hold.
+/// Deletes a batch of traces everywhere: each through its trace grain on the key's owner (which removes the rows and their
+/// rollup contribution in one commit under its lease, and drops its activation), then, once every owner confirmed, the
+/// rollup rows of users, sessions and prompts that fell to zero (so no identifier outlives its data), telling those
+/// rollup grains to forget what they hold.
 /// </summary>
-public sealed class TracePurger(NpgsqlDataSource dataSource, IGrainFactory grains)
+public sealed class TracePurger(NpgsqlDataSource dataSource, IOwnerDeletions owners, IGrainFactory grains)
 {
     private const string ZeroRow = """
         traces = 0 AND observations = 0 AND generations = 0 AND errors = 0 AND cost = 0 AND input_tokens = 0
@@ -28,7 +29,18 @@ public sealed class TracePurger(NpgsqlDataSource dataSource, IGrainFactory grain
 
         var ids = traceIds.Distinct(StringComparer.Ordinal).ToArray();
         var (keys, traces, observations, scores) = await DescribeAsync(projectId, ids, cancellationToken);
-        await Task.WhenAll(ids.Select(id => grains.GetGrain<ITraceGrain>($"{projectId}/{id}").DeleteAsync()));
+        try
+        {
+            await owners.DeleteTracesAsync(projectId, ids, cancellationToken);
+        }
+        catch (BrokerUnavailableException)
+        {
+            // Some owners did not confirm in time. The rows of those that did may be zero now, and once gone from the traces
+            // nothing says which keys they were: drop them before failing (a row still counting something stays).
+            await PurgeZeroRowsAsync(projectId, keys, CancellationToken.None);
+            throw;
+        }
+
         var runItems = await ExecuteAsync("DELETE FROM dataset_run_items WHERE project_id = $1 AND trace_id = ANY($2)", projectId, ids, cancellationToken);
         var rollupRows = await PurgeZeroRowsAsync(projectId, keys, cancellationToken);
         return new PurgeCounts(traces, observations, scores, runItems, rollupRows);
@@ -61,7 +73,8 @@ public sealed class TracePurger(NpgsqlDataSource dataSource, IGrainFactory grain
         return (keys, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    private async Task<long> PurgeZeroRowsAsync(string projectId, List<(RollupScope Scope, string Key)> keys, CancellationToken cancellationToken)
+    /// <summary>Deletes those of the keys' user, session and prompt rollup rows that are zero, and makes their grains forget them.</summary>
+    public async Task<long> PurgeZeroRowsAsync(string projectId, IReadOnlyList<(RollupScope Scope, string Key)> keys, CancellationToken cancellationToken)
     {
         long purged = 0;
         foreach (var group in keys.GroupBy(k => k.Scope))

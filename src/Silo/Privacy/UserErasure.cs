@@ -27,6 +27,9 @@ public sealed class UserErasure(NpgsqlDataSource dataSource, TracePurger purger,
             deleted = deleted.Add(await purger.PurgeAsync(projectId, batch, cancellationToken));
         }
 
+        // Also after an erasure that failed halfway (503) and is asked again: its traces may be gone by then, but the
+        // user's rows must not outlive them.
+        deleted = deleted.Add(PurgeCounts.Zero with { RollupRows = await purger.PurgeZeroRowsAsync(projectId, [(RollupScope.User, userId)], cancellationToken) });
         await grains.GetGrain<IProjectGrain>($"{projectId}/").ForgetUserAsync(userId);
         await grains.GetGrain<IUserGrain>($"{projectId}/{userId}").ForgetAsync();
         var timestamp = time.GetUtcNow();

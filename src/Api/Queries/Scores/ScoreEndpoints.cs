@@ -3,8 +3,7 @@ using System.Text.Json.Nodes;
 using Lantern.Api.Auth;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Queries.Traces;
-using Lantern.Contracts.Runtime;
-using Lantern.Contracts.Traces;
+using Lantern.Silo.Cluster;
 using Lantern.Silo.Encryption;
 using Npgsql;
 
@@ -26,19 +25,16 @@ public static class ScoreEndpoints
         return app;
     }
 
-    // The score's owner deletes it: its trace grain (which also takes it out of the rollups) or, without a trace, its score grain.
-    private static async Task<IResult> DeleteAsync(string scoreId, HttpContext http, NpgsqlDataSource dataSource, IGrainFactory grains)
+    // The score's owner deletes it: its trace grain (which also takes it out of the rollups) or, without a trace, its score
+    // grain; in a cluster on the silo holding that grain's partition, and the answer waits for that silo's.
+    private static async Task<IResult> DeleteAsync(string scoreId, HttpContext http, NpgsqlDataSource dataSource, IOwnerDeletions owners)
     {
         var projectId = http.ProjectAccess().ProjectId;
         await using var command = dataSource.CreateCommand("SELECT coalesce(trace_id, '') FROM scores WHERE project_id = $1 AND id = $2");
         command.Parameters.Add(new NpgsqlParameter { Value = projectId });
         command.Parameters.Add(new NpgsqlParameter { Value = scoreId });
-        var deleted = await command.ExecuteScalarAsync(http.RequestAborted) switch
-        {
-            "" => await grains.GetGrain<IScoreGrain>($"{projectId}/{scoreId}").DeleteAsync(),
-            string traceId => await grains.GetGrain<ITraceGrain>($"{projectId}/{traceId}").DeleteScoreAsync(scoreId),
-            _ => false,
-        };
+        var deleted = await command.ExecuteScalarAsync(http.RequestAborted) is string traceId &&
+                      await owners.DeleteScoreAsync(projectId, scoreId, traceId, CancellationToken.None);
         return deleted
             ? TypedResults.Ok(new { message = "Score deleted successfully" })
             : ApiResults.NotFound($"Score {scoreId} not found within authorized project");

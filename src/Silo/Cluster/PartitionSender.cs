@@ -1,7 +1,7 @@
-using Lantern.Silo.Cluster;
+using Microsoft.Extensions.Logging;
 using MassTransit;
 
-namespace Lantern.Api.Cluster;
+namespace Lantern.Silo.Cluster;
 
 /// <summary>
 /// Sends messages to the durable queues of their keys' partitions and returns once the broker confirmed every one
@@ -22,7 +22,7 @@ public sealed partial class PartitionSender(IBus bus, ClusterOptions options, IL
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             LogSendFailed(logger, exception, typeof(T).Name, messages.Count, projectId);
-            throw new BrokerUnavailableException("The message broker did not confirm the request; nothing was acknowledged.", exception);
+            throw new BrokerUnavailableException("The message broker is unavailable; retry later. Nothing in this request was stored.", exception);
         }
     }
 
