@@ -9,7 +9,7 @@ public sealed class TrainingTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("lantern-training-").FullName;
 
-    private static readonly TrainingSettings Small = new() { WordFeatures = 400, CharFeatures = 800, Epochs = 3, Augment = true };
+    private static readonly TrainingSettings Small = new() { CharBuckets = 4093, Epochs = 3, Augment = true };
 
     [Fact]
     public void Training_twice_on_the_same_csv_gives_identical_model_bytes()
