@@ -3,9 +3,9 @@ using Lantern.Training.Data;
 namespace Lantern.Training.Features;
 
 /// <summary>
-/// Chooses the alphabet (the fit rows' 254 most frequent characters, folded to lower case) and weighs the n-gram buckets: scikit-learn's
-/// smoothed IDF <c>ln((1+D)/(1+df))+1</c> for buckets in at least <c>minDocs</c> fit texts, 0 (ignored) for the
-/// rest, so one-off n-grams neither get a weight nor dilute a text's norm.
+/// Chooses the alphabet (the fit rows' 254 most frequent characters, folded to lower case) and weighs the n-gram
+/// buckets: scikit-learn's smoothed IDF <c>ln((1+D)/(1+df))+1</c> for buckets in at least <c>minDocs</c> fit texts,
+/// 0 (ignored) for the rest, so one-off n-grams neither get a weight nor dilute a text's norm.
 /// </summary>
 internal static class IdfBuilder
 {
