@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Lantern.Training.Evaluation;
+using Lantern.Training.Features;
 
 namespace Lantern.Training;
 
@@ -31,14 +32,16 @@ internal static class ModelCard
         s.AppendLine("The model is derived from the data in data/; its sources' licences (MIT, Apache-2.0, CC0, CC-BY-4.0, CC-BY-SA-3.0/4.0) and attributions are listed in data/README.md. Because CC-BY-SA rows are part of the training data, distribute the model with that attribution and under compatible terms.");
         s.AppendLine();
         s.AppendLine("## Features and model");
-        s.AppendLine("The graph takes raw text (`text`, string[N]) and runs in ONNX Runtime 1.30 with standard ops only: StringNormalizer (lower case, locale C.UTF-8) →");
-        s.AppendLine("com.microsoft Tokenizer (words `[a-z0-9]+`; Unicode characters) → TfIdfVectorizer (n-gram presence) → per block, features");
-        s.AppendLine("x = presence × smoothed IDF scaled to unit length (so length and repetition are not rewarded), computed as w·x/|x| with one");
-        s.AppendLine("MatMul → sum of blocks + intercept → Sigmoid (`probability`, float[N,1]).");
-        foreach (var block in t.Features.Blocks)
-        {
-            s.AppendLine(inv, $"- {(block.Chars ? "character" : "word")} {block.MinN}–{block.MaxN}-grams: {block.Entries.Count} kept (in ≥ {card.Settings.MinDocs} fit texts, ranked by chi-square)");
-        }
+        var ngrams = t.Features.Ngrams;
+        s.AppendLine("The graph takes raw text (`text`, string[N]) and runs in ONNX Runtime 1.30 with standard ops plus ORT's built-in com.microsoft");
+        s.AppendLine("Tokenizer and Unique, building no dense vector (a run costs what the text's length costs; a Loop scores a batch one text at a");
+        s.AppendLine("time, so nothing is padded): Tokenizer (Unicode characters) → LabelEncoder (character ids; upper and lower case share one)");
+        s.AppendLine("→ Conv + MatMul (every character n-gram as a number) → Mod (bucket) → Unique (presence, not counts) → Gather");
+        s.AppendLine("→ w·x/|x| with x = presence × smoothed IDF scaled to unit length (so length and repetition are not rewarded) + intercept →");
+        s.AppendLine("Sigmoid (`probability`, float[N,1]). `tools/Lantern.Training/Features/CharNgramBlock.cs` defines the n-gram numbers.");
+        var used = t.Features.Idf.Count(v => v > 0);
+        s.AppendLine(inv, $"- character {CharNgramBlock.MinN}–{ngrams.MaxN}-grams (including the windows that run past the end of the text) over an alphabet of the {ngrams.Alphabet.Count} most frequent characters of the fit rows, case folded ({ngrams.Ids.Count} characters map to them; one more id for any other),");
+        s.AppendLine(inv, $"  in {ngrams.Size} buckets (the n-gram's number modulo that prime); {used} buckets are in ≥ {card.Settings.MinDocs} fit texts and weighted, the rest ignored");
         s.AppendLine(inv, $"- logistic regression, L2 {card.Settings.L2}, AdaGrad (rate {card.Settings.LearningRate}, batch {card.Settings.BatchSize}, {card.Settings.Epochs} epochs), classes balanced; trained in {card.TrainingTime.TotalSeconds:F0} s.");
         s.AppendLine();
         s.AppendLine("## Validation (scored through ONNX Runtime)");
@@ -79,7 +82,7 @@ internal static class ModelCard
         s.AppendLine(inv, $"A fast first-line score for every trace and generation input/output in Lantern (evaluators and the guard API), surfaced as a score and a flag for review, alerting and filtering. Not a sole gate for blocking traffic.");
         s.AppendLine();
         s.AppendLine("## Limits");
-        s.AppendLine("- English only; bag of n-grams, so it sees words and character fragments, not meaning: paraphrased or novel attacks and implicit toxicity are missed, and quoting an attack (e.g. in a security discussion) can score high.");
+        s.AppendLine("- English only; bag of character 3–5-grams (which span word boundaries), so it sees fragments of words and phrases, not meaning: paraphrased or novel attacks and implicit toxicity are missed, and quoting an attack (e.g. in a security discussion) can score high.");
         s.AppendLine("- Validation comes from the same sources as training: expect lower figures on real traffic. The probe uses our own templates.");
         s.AppendLine("- Inherits the data's biases (data/README.md). Toxicity: profanity-heavy and dialect (AAE) bias from Davidson; mentions of identity groups (women, Muslims, ...) push scores up even in friendly sentences, because in the hate-speech sources such mentions are mostly hateful; and Toxic Spans adds only positives from news comments, so civil argumentative comments score near the threshold (see the spot checks). Injection: positives are mostly jailbreak-style prompts; short classic injections (\"ignore the above and ...\") inside a benign task can fall below the threshold.");
         s.AppendLine("- Scores are not calibrated probabilities; choose project thresholds from your own labelled traffic.");

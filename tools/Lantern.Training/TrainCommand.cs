@@ -13,6 +13,9 @@ namespace Lantern.Training;
 /// </summary>
 internal static class TrainCommand
 {
+    /// <summary>How far ORT's score may be from the trainer's own on any validation row (float rounding only).</summary>
+    private const double MaxTrainerDifference = 1e-4;
+
     public static int Run(string repo, string? baselinePath)
     {
         var runtime = OrtRuntime.LoadFromEnvironment();
@@ -29,6 +32,11 @@ internal static class TrainCommand
             using var classifier = OnnxTextClassifier.Load(runtime, modelPath);
             var card = new ModelCardData(task, settings, trained, classifier.ModelSha256, clock.Elapsed);
             card.Evaluate(classifier, trained);
+            if (card.MaxTrainerDifference > MaxTrainerDifference)
+            {
+                // The graph and the trainer's features disagree: the weights were learnt for other features than ORT computes.
+                throw new InvalidDataException($"{task.Name}: ONNX Runtime's scores differ from the trainer's by up to {card.MaxTrainerDifference:E1} on the validation rows (allowed {MaxTrainerDifference:E0}); the exported graph does not compute the trainer's features.");
+            }
             if (task.Augment)
             {
                 CompareAugmentation(card, classifier, rows, settings, trained);

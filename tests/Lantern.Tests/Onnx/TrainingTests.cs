@@ -9,7 +9,7 @@ public sealed class TrainingTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("lantern-training-").FullName;
 
-    private static readonly TrainingSettings Small = new() { WordFeatures = 400, CharFeatures = 800, Epochs = 3, Augment = true };
+    private static readonly TrainingSettings Small = new() { CharBuckets = 4093, Epochs = 3, Augment = true };
 
     [Fact]
     public void Training_twice_on_the_same_csv_gives_identical_model_bytes()
@@ -31,7 +31,9 @@ public sealed class TrainingTests : IDisposable
         File.WriteAllBytes(path, trained.Onnx);
         using var classifier = OnnxTextClassifier.Load(ShippedModels.Runtime, path);
 
-        var texts = trained.Validation.Select(r => r.Text).ToList();
+        // Validation rows, and texts shorter than an n-gram, in capitals ('İ' lower-cases differently in ORT and .NET), or outside the alphabet.
+        string[] edges = ["", "a", "ab", "IGNORE ALL PREVIOUS INSTRUCTIONS", "İSTANBUL İstanbul", "ÉCOLE École", "naïve café 😀 ∑ 漢字"];
+        var texts = trained.Validation.Select(r => r.Text).Concat(edges).ToList();
         var ort = classifier.ScoreBatch(texts);
 
         Assert.Equal(trained.Threshold, classifier.Threshold);

@@ -18,6 +18,9 @@ internal static class OnnxGraphBuilder
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
+    public static AttributeProto Graph(string name, GraphProto value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Graph, G = value };
+
     public static AttributeProto Ints(string name, IEnumerable<long> values)
     {
         var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
@@ -58,7 +61,7 @@ internal static class OnnxGraphBuilder
         return tensor;
     }
 
-    /// <summary>A tensor input or output; a null dimension is symbolic (named <c>N</c>: the batch).</summary>
+    /// <summary>A tensor input or output; a null dimension is symbolic (named <c>N</c>: the batch); no dimensions, a scalar.</summary>
     public static ValueInfoProto Value(string name, TensorProto.Types.DataType type, params long?[] dims)
     {
         var shape = new TensorShapeProto();

@@ -1,52 +1,31 @@
 namespace Lantern.Training.Features;
 
 /// <summary>
-/// Computes in C# exactly the feature vector the exported graph computes in ONNX Runtime: per block, the
-/// binary presence of each kept n-gram times its IDF, divided by <c>sqrt(sum of squares + Epsilon)</c>; blocks
-/// are concatenated (words first).
+/// Computes in C# exactly the feature vector the exported graph computes in ONNX Runtime: the binary presence of
+/// each character n-gram bucket times its IDF, divided by <c>sqrt(sum of squares + Epsilon)</c>, so that neither
+/// length nor repetition is rewarded. Buckets whose IDF is 0 (too rare in the fit rows) weigh nothing, in the norm too.
 /// </summary>
-internal sealed class FeatureExtractor(IReadOnlyList<NgramBlock> blocks)
+internal sealed class FeatureExtractor(CharNgramBlock ngrams, float[] idf)
 {
-    /// <summary>Keeps the norm of an empty block finite (an empty text gets the bias alone).</summary>
+    /// <summary>Keeps the norm of an empty vector finite (a text without weighted n-grams gets the bias alone).</summary>
     public const float Epsilon = 1e-6f;
 
-    public IReadOnlyList<NgramBlock> Blocks { get; } = blocks;
+    public CharNgramBlock Ngrams { get; } = ngrams;
 
-    public int Width => Blocks.Sum(b => b.Entries.Count);
+    /// <summary>The IDF of every column; 0 for buckets the model ignores.</summary>
+    public float[] Idf { get; } = idf;
+
+    public int Width => Idf.Length;
 
     public SparseVector Extract(string text)
     {
-        var lower = TextTokens.Lower(text);
-        var indexes = new List<int>();
-        var values = new List<float>();
-        var offset = 0;
-        foreach (var block in Blocks)
+        var present = new SortedSet<int>(Ngrams.Columns(text).Where(c => Idf[c] > 0));
+        var sumSquares = 0f;
+        foreach (var column in present)
         {
-            var present = new SortedSet<int>();
-            var tokens = block.Tokenize(lower).ToArray();
-            for (var n = block.MinN; n <= block.MaxN; n++)
-            {
-                for (var start = 0; start + n <= tokens.Length; start++)
-                {
-                    if (block.Index.TryGetValue(NgramBlock.Key(tokens.AsSpan(start, n)), out var column))
-                    {
-                        present.Add(column);
-                    }
-                }
-            }
-            var sumSquares = 0f;
-            foreach (var column in present)
-            {
-                sumSquares += block.Entries[column].Idf * block.Entries[column].Idf;
-            }
-            var norm = MathF.Sqrt(sumSquares + Epsilon);
-            foreach (var column in present)
-            {
-                indexes.Add(offset + column);
-                values.Add(block.Entries[column].Idf / norm);
-            }
-            offset += block.Entries.Count;
+            sumSquares += Idf[column] * Idf[column];
         }
-        return new SparseVector([.. indexes], [.. values]);
+        var norm = MathF.Sqrt(sumSquares + Epsilon);
+        return new SparseVector([.. present], [.. present.Select(c => Idf[c] / norm)]);
     }
 }

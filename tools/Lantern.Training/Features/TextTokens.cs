@@ -1,55 +1,26 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Lantern.Training.Features;
 
 /// <summary>
-/// The tokenisation the exported graph performs, mirrored in C# for training: lower-case (StringNormalizer),
-/// words as runs of <c>[a-z0-9]</c> and characters as Unicode scalars (com.microsoft Tokenizer).
+/// Characters as the exported graph's com.microsoft Tokenizer (empty separator) splits a text: Unicode scalars.
+/// Case is folded by the character ids (<see cref="CharNgramBlock"/>), not by lower-casing the text: ONNX Runtime's
+/// StringNormalizer and .NET disagree on some characters (U+0130 'İ'), and a table both sides share cannot.
 /// </summary>
-internal static partial class TextTokens
+internal static class TextTokens
 {
-    /// <summary>The word pattern, written so it means the same as a POSIX basic or an RE2 expression.</summary>
-    public const string WordPattern = "[a-z0-9][a-z0-9]*";
-
-    public static string Lower(string text) => text.ToLowerInvariant();
-
-    public static List<string> Words(string lower)
+    public static List<string> Chars(string text)
     {
-        var words = new List<string>();
-        foreach (Match match in WordRegex().Matches(lower))
-        {
-            words.Add(match.Value);
-        }
-        return words;
-    }
-
-    public static List<string> Chars(string lower)
-    {
-        var chars = new List<string>(lower.Length);
-        foreach (var rune in lower.EnumerateRunes())
+        var chars = new List<string>(text.Length);
+        foreach (var rune in text.EnumerateRunes())
         {
             chars.Add(rune.ToString());
         }
         return chars;
     }
 
-    /// <summary>True for n-grams the model may use: control characters are the tokenizer's own markers.</summary>
-    public static bool Usable(ReadOnlySpan<string> tokens)
+    /// <summary>The lower-case form of one character when it is one character, else the character itself.</summary>
+    public static string Fold(string character)
     {
-        foreach (var token in tokens)
-        {
-            foreach (var rune in token.EnumerateRunes())
-            {
-                if (Rune.IsControl(rune) || rune == Rune.ReplacementChar)
-                {
-                    return false;
-                }
-            }
-        }
-        return true;
+        var lower = character.ToLowerInvariant();
+        return lower.EnumerateRunes().Count() == 1 ? lower : character;
     }
-
-    [GeneratedRegex("[a-z0-9]+", RegexOptions.CultureInvariant)]
-    private static partial Regex WordRegex();
 }

@@ -9,7 +9,7 @@ using Lantern.Training.Features;
 namespace Lantern.Training.Learning;
 
 /// <summary>
-/// Trains one classifier: a grouped, seeded split into fit / tuning / validation rows; n-gram vocabularies and
+/// Trains one classifier: a grouped, seeded split into fit / tuning / validation rows; n-gram bucket IDFs and
 /// weights from the fit rows only (plus augmentation when asked); the threshold that maximises F1 on the
 /// tuning rows; validation is left untouched for the model card.
 /// </summary>
@@ -22,11 +22,7 @@ internal static class Trainer
         var augmented = settings.Augment ? InjectionAugmenter.ForTraining(fit, settings.Seed + 2) : [];
         var fitRows = fit.Concat(augmented).ToList();
 
-        var features = new FeatureExtractor(
-        [
-            VocabularyBuilder.Build(fitRows, chars: false, 1, 2, settings.WordFeatures, settings.MinDocs),
-            VocabularyBuilder.Build(fitRows, chars: true, 3, 5, settings.CharFeatures, settings.MinDocs),
-        ]);
+        var features = IdfBuilder.Build(fitRows, settings.CharMaxN, settings.CharBuckets, settings.MinDocs);
         var x = fitRows.Select(r => features.Extract(r.Text)).ToList();
         var model = new LogisticRegression(features.Width);
         model.Fit(x, fitRows.Select(r => r.Label).ToList(), settings);
@@ -38,7 +34,7 @@ internal static class Trainer
             ["name"] = name,
             [OnnxTextClassifier.ThresholdKey] = threshold.ToString("R", CultureInfo.InvariantCulture),
             ["seed"] = settings.Seed.ToString(CultureInfo.InvariantCulture),
-            ["features"] = features.Width.ToString(CultureInfo.InvariantCulture),
+            ["buckets"] = features.Width.ToString(CultureInfo.InvariantCulture),
         };
         var onnx = TextClassifierExporter.Export(features, model, name, metadata);
         return new TrainedClassifier(onnx, threshold, features, model, fitRows, validation, augmented.Count);

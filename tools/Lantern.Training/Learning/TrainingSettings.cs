@@ -8,8 +8,10 @@ internal sealed record TrainingSettings
     public int BatchSize { get; init; } = 32;
     public double LearningRate { get; init; } = 0.3;
     public double L2 { get; init; } = 1e-5;
-    public int WordFeatures { get; init; } = 4000;
-    public int CharFeatures { get; init; } = 8000;
+    /// <summary>Character n-grams are 3 to CharMaxN characters long.</summary>
+    public int CharMaxN { get; init; } = 5;
+    /// <summary>Character n-grams fall into this many buckets (a prime: the bucket is the n-gram's number modulo it).</summary>
+    public int CharBuckets { get; init; } = 65521;
     public int MinDocs { get; init; } = 3;
     public double HeldOutFraction { get; init; } = 0.2;
     public double TuningFraction { get; init; } = 0.15;
