@@ -46,6 +46,7 @@ PgSnapshot lanternWritten;
 double cpuSeconds, pgCpuSeconds, peakRss;
 var postmaster = await PgSnapshot.PostmasterAsync(db);
 ServerMetrics groupCommit;
+EvaluatorRun? evaluators;
 RollupProber rollups;
 Verification verification;
 await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, BenchOptions.ProjectId, options.PublicKey, options.SecretKey))
@@ -60,6 +61,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     rollups = new RollupProber(http, options);
     var before = await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups");
     var metricsBefore = await ServerMetrics.ScrapeAsync(http);
+    var evaluatorsBefore = await EvaluatorRun.CountersAsync(http);
     var cpuBefore = ProcessStats.CpuSeconds(node.Pid);
     var pgCpuBefore = ProcessStats.ServerTreeCpuSeconds(postmaster);
     using var stopProbes = new CancellationTokenSource();
@@ -71,6 +73,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     pgCpuSeconds = ProcessStats.ServerTreeCpuSeconds(postmaster) - pgCpuBefore;
     peakRss = ProcessStats.PeakRssMiB(node.Pid);
     groupCommit = (await ServerMetrics.ScrapeAsync(http)).Minus(metricsBefore);
+    evaluators = await EvaluatorRun.FinishAsync(http, evaluatorsBefore);
     lanternWritten = (await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups")).Minus(before);
     verification = await Verification.CheckAsync(db, BenchOptions.ProjectId, runId, load.Acked);
 }
@@ -78,7 +81,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
 var copy = await Baselines.CopyAsync(db, load.Events, runId);
 var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId);
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
-    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, evaluators), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();
 await report.WriteJsonAsync(options.JsonPath);
 return load.Failures == 0 && verification.MissingEvents == 0 ? 0 : 1;

@@ -44,6 +44,13 @@ internal sealed class Report(
             Invariant($"PostgreSQL: {_pgCpuSeconds:F1} CPU s ({_pgCpuSeconds / load.Seconds:F2} cores, {_pgCpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event)."));
         Console.WriteLine(Invariant($"Lantern GC: {_groupCommit.AllocatedBytes / Math.Max(1, load.Events) / 1024:F1} KiB allocated per event, ") +
             Invariant($"{_groupCommit.Collections:F0} collections, paused {_groupCommit.GcPauseSeconds:F2} s ({_groupCommit.GcPauseSeconds / load.Seconds:P1} of the run)."));
+        if (server.Evaluators is { } evaluated)
+        {
+            Console.WriteLine(Invariant($"Evaluators: {evaluated.Scored:F0} texts scored by each model during the load ({evaluated.Scored / load.Seconds:F0}/s, ") +
+                Invariant($"{evaluated.Scored * Workload.EventsPerTrace / Math.Max(1, load.Events):F1} per trace), {evaluated.Shed:F0} shed; ") +
+                Invariant($"backlog {evaluated.BacklogAtEnd:F0} when the load stopped, empty {evaluated.CatchUpSeconds:F1} s later."));
+        }
+
         Console.WriteLine(Invariant($"Rollups under load: GET /users/{{id}} p50 {P(rollups.UserMs, 0.5):F1} ms, p99 {P(rollups.UserMs, 0.99):F1} ms ({rollups.UserMs.Length}); ") +
             Invariant($"GET /sessions/{{id}}/summary p50 {P(rollups.SessionMs, 0.5):F1} ms, p99 {P(rollups.SessionMs, 0.99):F1} ms ({rollups.SessionMs.Length})."));
         if (options.HotSessionTraces > 0)
@@ -87,6 +94,7 @@ internal sealed class Report(
                     ["examples"] = new JsonArray([.. verification.Examples.Select(e => JsonValue.Create(e))]),
                 },
                 ["tableScans"] = JsonSerializer.SerializeToNode(lantern.Written.ScansPerTable),
+                ["evaluators"] = server.Evaluators is null ? null : JsonSerializer.SerializeToNode(server.Evaluators),
             },
             ["copy"] = Phase(copy),
             ["perEventUpsert"] = Phase(perEvent),

@@ -1,4 +1,7 @@
 namespace Lantern.IngestBench;
 
-/// <summary>What the server processes cost during the load: Lantern's and PostgreSQL's CPU, Lantern's peak RSS, its group commits.</summary>
-internal sealed record ServerFigures(double CpuSeconds, double PostgresCpuSeconds, double PeakRssMiB, ServerMetrics GroupCommit);
+/// <summary>
+/// What the server processes cost during the load: Lantern's and PostgreSQL's CPU, Lantern's peak RSS, its group commits,
+/// and its evaluators' progress when it runs them.
+/// </summary>
+internal sealed record ServerFigures(double CpuSeconds, double PostgresCpuSeconds, double PeakRssMiB, ServerMetrics GroupCommit, EvaluatorRun? Evaluators);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Lantern.IngestBench;
 
 /// <summary>
@@ -13,9 +11,8 @@ internal sealed record ServerMetrics(
 {
     public static async Task<ServerMetrics> ScrapeAsync(HttpClient http)
     {
-        var lines = (await http.GetStringAsync("/metrics")).Split('\n');
-        double Sum(string prefix) => lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        var metrics = await MetricsText.ScrapeAsync(http);
+        double Sum(string prefix) => metrics.Sum(prefix);
         return new ServerMetrics(
             Sum("lantern_storage_flush_duration_seconds_count{table=\"traces\"}"),
             Sum("lantern_storage_flush_duration_seconds_sum{table=\"traces\"}"),

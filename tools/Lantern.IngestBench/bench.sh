@@ -2,6 +2,7 @@
 # Runs the ingestion benchmark against a fresh node: a private PostgreSQL on a free port (durable: fsync on),
 # Lantern.Api.dll as a child process. Extra arguments go to the benchmark (e.g. --seconds 30 --concurrency 8).
 # BENCH_PG_STATEMENTS=1 also records PostgreSQL's statements (pg_stat_statements) and prints where its time went.
+# BENCH_EVALUATORS=1 runs the node with its evaluators (ONNX Runtime fetched by scripts/onnxruntime.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/postgres.sh
@@ -12,6 +13,13 @@ trap 'pg_stop "$work/postgres"; rm -rf "$work"' EXIT
 port="$(free_port)"
 if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
   export LANTERN_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+fi
+# BENCH_EVALUATORS=1 gives the node ONNX Runtime, so it scores every text (issue 10: do the evaluators keep up?);
+# otherwise it runs without them, as the figures in docs/benchmarks.md were measured.
+if [ "${BENCH_EVALUATORS:-0}" = 1 ]; then
+  source scripts/onnxruntime.sh
+else
+  unset LANTERN_ONNXRUNTIME_PATH
 fi
 LANTERN_PG_FSYNC=on pg_start "$work/postgres" "$port"
 psql_bench() { PGPASSWORD=lantern "$(pg_bindir)/psql" -h 127.0.0.1 -p "$port" -U lantern -d lantern "$@"; }
