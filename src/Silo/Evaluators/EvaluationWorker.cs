@@ -28,6 +28,11 @@ internal sealed partial class EvaluationWorker(
 {
     private const int RememberedTexts = 100_000;
 
+    // Score writes wait for a group commit (tens to hundreds of milliseconds under load): waiting for each before scoring
+    // the next batch held the worker to one batch per commit, and it shed most texts at a few thousand events per second.
+    // A few writes in flight keep the committer fed while scoring goes on, and still bound what is held in memory.
+    private const int MaxWritesInFlight = 4;
+
     // Score id → hash of the text it was computed from: an unchanged text (a trace updated elsewhere) is not rescored.
     private readonly ConcurrentDictionary<string, string> _scored = new(StringComparer.Ordinal);
 
@@ -38,6 +43,7 @@ internal sealed partial class EvaluationWorker(
             return;
         }
 
+        var writes = new List<Task>(MaxWritesInFlight);
         while (!stoppingToken.IsCancellationRequested)
         {
             IReadOnlyList<EvaluationRequest> batch;
@@ -47,22 +53,34 @@ internal sealed partial class EvaluationWorker(
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
 
             try
             {
-                await EvaluateAsync(batch, stoppingToken);
+                if (writes.Count == MaxWritesInFlight)
+                {
+                    await Task.WhenAny(writes);
+                    writes.RemoveAll(w => w.IsCompleted);
+                }
+
+                writes.Add(await EvaluateAsync(batch, stoppingToken));
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // A failed batch is lost, not retried forever: the next change to those texts scores them again.
                 LogBatchFailed(logger, exception, batch.Count);
             }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
         }
+
+        await Task.WhenAll(writes);
     }
 
-    private async Task EvaluateAsync(IReadOnlyList<EvaluationRequest> batch, CancellationToken cancellationToken)
+    /// <summary>Scores the batch; the task returned is the write of its scores, already started.</summary>
+    private async Task<Task> EvaluateAsync(IReadOnlyList<EvaluationRequest> batch, CancellationToken cancellationToken)
     {
         var fresh = batch
             .Where(r => !_scored.TryGetValue(Key(r), out var hash) || hash != r.TextHash)
@@ -70,7 +88,7 @@ internal sealed partial class EvaluationWorker(
             .ToList();
         if (fresh.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var maxLength = options.Value.MaxTextLength;
@@ -120,9 +138,23 @@ internal sealed partial class EvaluationWorker(
             Add(events, projectId, SecurityFlag.Event(projectId, traceId, now));
         }
 
-        foreach (var (projectId, projectEvents) in events)
+        return WriteAsync(events, fresh, cancellationToken);
+    }
+
+    private async Task WriteAsync(Dictionary<string, List<IngestionEvent>> events, List<EvaluationRequest> fresh, CancellationToken cancellationToken)
+    {
+        try
         {
-            await sink.WriteAsync(projectId, projectEvents, cancellationToken);
+            foreach (var (projectId, projectEvents) in events)
+            {
+                await sink.WriteAsync(projectId, projectEvents, cancellationToken);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A failed batch is lost, not retried forever: the next change to those texts scores them again.
+            LogBatchFailed(logger, exception, fresh.Count);
+            return;
         }
 
         if (_scored.Count > RememberedTexts)
