@@ -20,7 +20,8 @@ public sealed class PartitionGrainEvictor(GrainRuntime runtime, ClusterOptions o
 
         var lost = change.Lost.ToHashSet();
         await runtime.DeactivateWhereAsync(
-            (type, key) => (type == typeof(ITraceGrain) || type == typeof(IScoreGrain) || type.IsAssignableTo(typeof(IRollupGrain))) && lost.Contains(PartitionHash.Of(key, options.Partitions)),
+            (type, key) => (type == typeof(ITraceGrain) || type == typeof(IScoreGrain) || type.IsAssignableTo(typeof(IRollupGrain)))
+                && lost.Contains(PartitionHash.Of(key, options.Partitions)),
             DeactivationReason.PartitionLost,
             cancellationToken);
     }
