@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Lantern.Silo.Cluster;
 using Lantern.Tests.Infrastructure;
 using static Lantern.Tests.Infrastructure.LangfuseBatch;
@@ -59,6 +60,11 @@ public sealed class ClusterRollupDeltaTests(RabbitMqBroker broker, ITestOutputHe
         {
             await http.IngestAsync([.. traces[local].Select((id, i) => Trace(id, T0.AddMinutes((at * 10) + i), User, cost: 0.25m * (i + 1), input: 100 + i, output: 7))]);
             await StoredCounts.WaitForAsync(database, new StoredCounts(3 * (at + 1), 3 * (at + 1), 0));
+            if (at == 0)
+            {
+                // The api process owns no partition: its view of the user, opened here, gets no changes.
+                await http.GetWhenAsync($"/api/public/users/{User}", b => (long)b["traces"]! == 3);
+            }
         }
 
         await RollupRecomputation.AssertConsistentAsync(database);
@@ -70,6 +76,10 @@ public sealed class ClusterRollupDeltaTests(RabbitMqBroker broker, ITestOutputHe
             ((long)report["observations"]!, (long)report["generations"]!, (long)report["errors"]!, Dec(report["totalCost"]), (long)report["totalTokens"]!));
         Assert.Equal(T0, (DateTimeOffset)report["firstSeen"]!);
         Assert.Equal(T0.AddMinutes(12), (DateTimeOffset)report["lastSeen"]!);
+
+        // A report served by a process that does not own the key reads what is committed, not what its view held.
+        var (status, fromApi) = await http.GetJsonAsync($"/api/public/users/{User}");
+        Assert.Equal((HttpStatusCode.OK, 6L, Dec(report["totalCost"])), (status, (long)fromApi["traces"]!, Dec(fromApi["totalCost"])));
     }
 
     // PostgreSQL's sum over bigint is numeric.
