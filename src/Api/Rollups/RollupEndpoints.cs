@@ -10,6 +10,7 @@ public static class RollupEndpoints
     {
         services.AddSingleton<RollupQueries>();
         services.AddSingleton<DailyMetricsQuery>();
+        services.AddSingleton<RollupViewFreshness>();
         return services;
     }
 

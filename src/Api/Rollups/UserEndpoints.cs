@@ -32,14 +32,15 @@ public static class UserEndpoints
         return TypedResults.Ok(new Paged<UserListItem>(items, PageMeta.Of(page, total)));
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, string userId)
+    public static async Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, RollupViewFreshness freshness, string userId)
     {
         if (RollupWindow.Parse(http.Request.Query, out var error) is not { } window)
         {
             return ApiResults.BadRequest(error!);
         }
 
-        var report = await ScopeEndpoints.ReportAsync(grains.GetGrain<IUserGrain>($"{http.ProjectAccess().ProjectId}/{userId}"), userId, window);
+        var grainKey = $"{http.ProjectAccess().ProjectId}/{userId}";
+        var report = await ScopeEndpoints.ReportAsync(grains.GetGrain<IUserGrain>(grainKey), grainKey, userId, window, freshness);
         return report is null ? ApiResults.NotFound($"User {userId} not found within authorized project") : TypedResults.Ok(report);
     }
 

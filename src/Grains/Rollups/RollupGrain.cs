@@ -71,6 +71,8 @@ public abstract class RollupGrain(IRollupStore store) : Grain, IRollupGrain
     public Task<RollupSummary> GetSummaryAsync(DateTimeOffset? from, DateTimeOffset? to) =>
         Task.FromResult(RollupSummaries.Summarize(InWindow(from, to).Select(r => (r.Key, r.Value.Values))));
 
+    public Task RefreshAsync() => ReloadAsync(CancellationToken.None);
+
     public Task ForgetAsync()
     {
         _rows.Clear();

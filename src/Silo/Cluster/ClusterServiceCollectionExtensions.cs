@@ -1,3 +1,4 @@
+using Lantern.Grains.Rollups;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,7 @@ public static class ClusterServiceCollectionExtensions
                 bus.AddConsumer<PartitionBatchConsumer>();
                 bus.AddConsumer<PartitionTraceDeletionConsumer>();
                 bus.AddConsumer<PartitionScoreDeletionConsumer>();
+                bus.AddConsumer<PartitionRollupChangesConsumer>();
             }
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -71,6 +73,8 @@ public static class ClusterServiceCollectionExtensions
             return services;
         }
 
+        // Registered before the traces' in-process notifier, which is only added when no other is.
+        services.AddSingleton<IRollupNotifier, BrokerRollupNotifier>();
         services.AddSingleton<MembershipTable>();
         // Observers run in registration order: stop consuming a lost partition before dropping its grains.
         services.AddSingleton<ILeaseObserver, PartitionConsumers>();

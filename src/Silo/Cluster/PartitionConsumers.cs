@@ -32,6 +32,7 @@ public sealed class PartitionConsumers(IReceiveEndpointConnector connector, Clus
                 endpoint.ConfigureConsumer<PartitionBatchConsumer>(context);
                 endpoint.ConfigureConsumer<PartitionTraceDeletionConsumer>(context);
                 endpoint.ConfigureConsumer<PartitionScoreDeletionConsumer>(context);
+                endpoint.ConfigureConsumer<PartitionRollupChangesConsumer>(context);
             });
         }
     }

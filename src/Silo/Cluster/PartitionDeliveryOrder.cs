@@ -94,5 +94,6 @@ public sealed class PartitionDeliveryOrder : IFilter<ConsumeContext>
         context.TryGetMessage<PartitionBatch>(out var batch) ? batch.Message.GrainKey
         : context.TryGetMessage<PartitionTraceDeletion>(out var trace) ? trace.Message.GrainKey
         : context.TryGetMessage<PartitionScoreDeletion>(out var score) ? score.Message.GrainKey
+        : context.TryGetMessage<PartitionRollupChanges>(out _) ? PartitionRollupChanges.OrderKey
         : null;
 }

@@ -1,12 +1,13 @@
 using Lantern.Contracts.Runtime;
 using Lantern.Contracts.Traces;
+using Lantern.Grains.Rollups;
 using Lantern.Silo.Runtime;
 
 namespace Lantern.Silo.Cluster;
 
 /// <summary>
-/// Drops this silo's trace and score activations of partitions it lost: their memory may be behind what the new owner
-/// writes, and a later lease on the same partition must start from what is stored.
+/// Drops this silo's trace, score and rollup activations of partitions it lost: their memory may be behind what the new
+/// owner writes (or, for rollup grains, receives), and a later lease on the same partition must start from what is stored.
 /// </summary>
 public sealed class PartitionGrainEvictor(GrainRuntime runtime, ClusterOptions options) : ILeaseObserver
 {
@@ -19,7 +20,8 @@ public sealed class PartitionGrainEvictor(GrainRuntime runtime, ClusterOptions o
 
         var lost = change.Lost.ToHashSet();
         await runtime.DeactivateWhereAsync(
-            (type, key) => (type == typeof(ITraceGrain) || type == typeof(IScoreGrain)) && lost.Contains(PartitionHash.Of(key, options.Partitions)),
+            (type, key) => (type == typeof(ITraceGrain) || type == typeof(IScoreGrain) || type.IsAssignableTo(typeof(IRollupGrain)))
+                && lost.Contains(PartitionHash.Of(key, options.Partitions)),
             DeactivationReason.PartitionLost,
             cancellationToken);
     }

@@ -5,6 +5,7 @@ using Lantern.Silo.Rollups;
 using Lantern.Silo.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Lantern.Silo.Traces;
 
@@ -26,7 +27,10 @@ public static class TraceServiceCollectionExtensions
         services.AddSingleton<ITraceStore, PostgresTraceStore>();
         services.AddSingleton<ObservationTraceLookup>();
         services.AddSingleton<IRollupStore, PostgresRollupStore>();
-        services.AddSingleton<IRollupNotifier, GrainRollupNotifier>();
+        services.AddSingleton<RollupSpendMetrics>();
+        services.AddSingleton<RollupGrainDelivery>();
+        // A cluster silo registered its broker notifier first; a single node hands changes to its own grains.
+        services.TryAddSingleton<IRollupNotifier, GrainRollupNotifier>();
         services.AddSingleton<ISpendAlertSink, SpendAlertSink>();
         services.AddSingleton<AlertWebhook>();
         services.AddSingleton(sp =>

@@ -1,0 +1,42 @@
+using Lantern.Grains.Rollups;
+using Lantern.Silo.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace Lantern.Silo.Rollups;
+
+/// <summary>
+/// Hands committed rollup changes to this process's grains that own the rows, without waiting: the changes are already
+/// durable, and a grain that misses one notices the version gap and re-reads. Session and prompt grains only keep rows for
+/// reads, so one that is not active is left alone: activating it would read back the very rows just committed (a query
+/// and a grain in memory per new session). User and project grains are always told, as they watch spend as it arrives.
+/// </summary>
+public sealed partial class RollupGrainDelivery(GrainRuntime grains, ILogger<RollupGrainDelivery> logger)
+{
+    public void Deliver(IReadOnlyList<RollupChange> changes)
+    {
+        foreach (var group in changes.GroupBy(c => (c.Key.Scope, c.Key.GrainKey)))
+        {
+            IRollupGrain? grain = group.Key.Scope switch
+            {
+                RollupScope.Project => grains.GetGrain<IProjectGrain>(group.Key.GrainKey),
+                RollupScope.User => grains.GetGrain<IUserGrain>(group.Key.GrainKey),
+                RollupScope.Session => IfActive<ISessionGrain>(group.Key.GrainKey),
+                _ => IfActive<IPromptGrain>(group.Key.GrainKey),
+            };
+            if (grain is null)
+            {
+                continue;
+            }
+
+            grain.ApplyAsync([.. group]).ContinueWith(
+                t => LogDeliveryFailed(logger, t.Exception!, group.Key.Scope),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    private TGrain? IfActive<TGrain>(string key) where TGrain : class, IRollupGrain =>
+        grains.IsActive<TGrain>(key) ? grains.GetGrain<TGrain>(key) : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A {Scope} rollup grain did not take its changes; it re-reads its rows when it next sees a gap")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception, RollupScope scope);
+}
