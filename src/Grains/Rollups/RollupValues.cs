@@ -100,9 +100,9 @@ public sealed class RollupValues
 
     private static void AddCounts(ref long[]? histogram, IReadOnlyList<long>? counts, int sign)
     {
-        for (var i = 0; i < (counts?.Count ?? 0); i++)
+        for (var i = 0; counts is not null && i < counts.Count; i++)
         {
-            if (counts![i] != 0)
+            if (counts[i] != 0)
             {
                 Count(ref histogram, i, sign * counts[i]);
             }

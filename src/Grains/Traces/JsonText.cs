@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -10,19 +9,15 @@ namespace Lantern.Grains.Traces;
 /// </summary>
 internal static class JsonText
 {
-    private const int RetainedBufferBytes = 1 << 20;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
-    /// <summary>The JSON <paramref name="write"/> produces. It must not call <see cref="Write{TState}"/> itself.</summary>
+    /// <summary>The JSON <paramref name="write"/> produces.</summary>
     public static string Write<TState>(TState state, Action<Utf8JsonWriter, TState> write)
     {
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
-        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        var buffer = ThreadBuffer.Take();
+        var writer = t_writer ?? new Utf8JsonWriter(buffer);
+        t_writer = null;
         writer.Reset(buffer);
         try
         {
@@ -32,11 +27,8 @@ internal static class JsonText
         }
         finally
         {
-            buffer.ResetWrittenCount();
-            if (buffer.Capacity > RetainedBufferBytes)
-            {
-                (t_buffer, t_writer) = (null, null); // one huge document must not pin its buffer on this thread
-            }
+            // The writer holds its buffer until its next Reset: it is kept only with a buffer that is kept.
+            t_writer = ThreadBuffer.Give(buffer) ? writer : null;
         }
     }
 }

@@ -14,18 +14,13 @@ namespace Lantern.Grains.Traces;
 /// </summary>
 /// <remarks>
 /// The value is written in a canonical form (tags, length-prefixed unescaped UTF-8 strings, properties ordered by their
-/// unescaped UTF-8 names) into a per-thread buffer and hashed once: ingestion fingerprints every payload it stores, so
+/// unescaped UTF-8 names) into a <see cref="ThreadBuffer"/> and hashed once: ingestion fingerprints every payload it stores, so
 /// this avoids a string per JSON string and a hash call per token.
 /// </remarks>
 public static class PayloadFingerprint
 {
-    private const int RetainedBufferBytes = 1 << 20;
-
     private static readonly Comparer<JsonProperty> ByUnescapedName =
         Comparer<JsonProperty>.Create((a, b) => Name(a).SequenceCompareTo(Name(b)));
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_canonical;
 
     public static UInt128 Of(string json)
     {
@@ -35,7 +30,7 @@ public static class PayloadFingerprint
 
     public static UInt128 Of(JsonElement value)
     {
-        var canonical = t_canonical ??= new ArrayBufferWriter<byte>(4096);
+        var canonical = ThreadBuffer.Take();
         try
         {
             Append(canonical, value);
@@ -45,11 +40,7 @@ public static class PayloadFingerprint
         }
         finally
         {
-            canonical.ResetWrittenCount();
-            if (canonical.Capacity > RetainedBufferBytes)
-            {
-                t_canonical = null; // one huge payload must not pin its buffer on this thread
-            }
+            ThreadBuffer.Give(canonical);
         }
     }
 
