@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Lantern.Tests.Infrastructure;
 using static Lantern.Tests.Infrastructure.LangfuseBatch;
@@ -14,7 +13,7 @@ internal sealed record ApiAndSilo(string Database, LanternApp Silo, LanternApp A
         var expected = new StoredCounts(stored.Traces + added.Traces, stored.Observations + added.Observations, stored.Scores + added.Scores);
         foreach (var batch in events.Chunk(25))
         {
-            Assert.Equal(HttpStatusCode.MultiStatus, (await Http.PostAsync(batch)).Response.StatusCode);
+            await Http.PostUntilAcceptedAsync(batch);
         }
 
         await StoredCounts.WaitForAsync(Database, expected);

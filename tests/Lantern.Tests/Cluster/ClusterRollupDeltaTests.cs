@@ -58,7 +58,7 @@ public sealed class ClusterRollupDeltaTests(RabbitMqBroker broker, ITestOutputHe
         // The other silo commits last: a change of its own would not reach the owner's view without the broker.
         foreach (var (local, at) in new[] { (true, 0), (false, 1) })
         {
-            await http.IngestAsync([.. traces[local].Select((id, i) => Trace(id, T0.AddMinutes((at * 10) + i), User, cost: 0.25m * (i + 1), input: 100 + i, output: 7))]);
+            await http.PostUntilAcceptedAsync([.. traces[local].SelectMany((id, i) => Trace(id, T0.AddMinutes((at * 10) + i), User, cost: 0.25m * (i + 1), input: 100 + i, output: 7))]);
             await StoredCounts.WaitForAsync(database, new StoredCounts(3 * (at + 1), 3 * (at + 1), 0));
             if (at == 0)
             {
