@@ -7,9 +7,9 @@ public sealed class PromptGrain(IRollupStore store) : RollupGrain(store), IPromp
 {
     protected override RollupScope Scope => RollupScope.Prompt;
 
-    public Task<IReadOnlyList<PromptVersionMetrics>> GetVersionMetricsAsync(DateTimeOffset? from, DateTimeOffset? to)
+    public async Task<IReadOnlyList<PromptVersionMetrics>> GetVersionMetricsAsync(DateTimeOffset? from, DateTimeOffset? to)
     {
-        IReadOnlyList<PromptVersionMetrics> metrics = InWindow(from, to)
+        IReadOnlyList<PromptVersionMetrics> metrics = (await InWindowAsync(from, to))
             .GroupBy(r => r.Key.Version)
             .Select(g =>
             {
@@ -30,6 +30,6 @@ public sealed class PromptGrain(IRollupStore store) : RollupGrain(store), IPromp
             .Where(m => m.Generations > 0)
             .OrderByDescending(m => m.Version)
             .ToList();
-        return Task.FromResult(metrics);
+        return metrics;
     }
 }
