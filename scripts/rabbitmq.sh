@@ -67,7 +67,8 @@ rmq_start() {
   fi
   (
     rmq_env "$dir"
-    setsid "$bin/rabbitmq-server" >"$dir/log/stdout.log" 2>&1 </dev/null &
+    # From its own directory: a node that crashes writes its MnesiaCore dump into the working directory.
+    (cd "$dir" && exec setsid "$bin/rabbitmq-server" >"$dir/log/stdout.log" 2>&1 </dev/null) &
     local server=$! tries=0
     # await_startup fails at once until the node has registered with epmd, so retry it while the server lives.
     until "$bin/rabbitmqctl" -q await_startup --timeout 60 >/dev/null 2>&1; do

@@ -106,7 +106,8 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var stale = await LeaseFences.StaleAsync(connection, batch.Where(p => p.Fence is not null).Select(p => p.Fence!), CancellationToken.None);
-        var rollups = new Dictionary<RollupKey, RollupValues>();
+        // A trace changes about four rollup rows: sized up front, the dictionary is not regrown (and rehashed) per commit.
+        var rollups = new Dictionary<RollupKey, RollupValues>(batch.Count * 4);
         var segment = new List<TraceWrite>();
         foreach (var write in batch.Where(p => p.Fence is null || !stale.Contains(p.Fence)).Select(p => p.Write))
         {
