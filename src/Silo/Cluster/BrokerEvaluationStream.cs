@@ -40,6 +40,14 @@ public sealed partial class BrokerEvaluationStream(
 
     public bool TryPublish(EvaluationRequest message)
     {
+        // Only the head is scored (EvaluationWorker cuts it the same way; the hash stays the whole text's): sending the
+        // rest would only make messages large enough for the broker to refuse.
+        var maxLength = options.Value.MaxTextLength;
+        if (message.Text.Length > maxLength)
+        {
+            message = message with { Text = message.Text[..maxLength] };
+        }
+
         if (Interlocked.Increment(ref _unconfirmed) > options.Value.QueueCapacity || !_outgoing.Writer.TryWrite(message))
         {
             Interlocked.Decrement(ref _unconfirmed);
