@@ -61,6 +61,7 @@ public static class ClusterServiceCollectionExtensions
                 bus.AddConsumer<PartitionTraceDeletionConsumer>();
                 bus.AddConsumer<PartitionScoreDeletionConsumer>();
                 bus.AddConsumer<PartitionRollupChangesConsumer>();
+                bus.AddConsumer<EvaluationBatchConsumer>();
             }
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -72,6 +73,8 @@ public static class ClusterServiceCollectionExtensions
         {
             return services;
         }
+
+        services.AddBrokerEvaluations();
 
         // Registered before the traces' in-process notifier, which is only added when no other is.
         services.AddSingleton<IRollupNotifier, BrokerRollupNotifier>();

@@ -1,6 +1,6 @@
 namespace Lantern.Silo.Evaluators;
 
-/// <summary>Evaluator settings: LANTERN_EVALUATORS, LANTERN_MODELS_DIR and the stream's bound and batch size.</summary>
+/// <summary>Evaluator settings: LANTERN_EVALUATORS, LANTERN_MODELS_DIR, the stream's bound and batch size, and LANTERN_EVALUATOR_WORKER.</summary>
 public sealed class EvaluatorOptions
 {
     /// <summary>False only when LANTERN_EVALUATORS=off; on by default, when the library and models load.</summary>
@@ -15,7 +15,13 @@ public sealed class EvaluatorOptions
     /// <summary>Texts queued at most; beyond that new texts are shed (LANTERN_EVALUATOR_QUEUE).</summary>
     public int QueueCapacity { get; set; } = 10_000;
 
-    /// <summary>Texts scored per ONNX call.</summary>
+    /// <summary>
+    /// In a cluster, whether this silo scores texts from the shared evaluation queue (<c>LANTERN_EVALUATOR_WORKER</c>);
+    /// off, it still sends its own texts there for the other silos. A single node always scores its own.
+    /// </summary>
+    public bool ScoreSharedQueue { get; set; } = true;
+
+    /// <summary>Texts scored per ONNX call, and at most per message to the shared evaluation queue in a cluster.</summary>
     public int BatchSize { get; set; } = 64;
 
     /// <summary>Characters of a text that are scored: cost grows with length, and the head of a text is what matters most.</summary>

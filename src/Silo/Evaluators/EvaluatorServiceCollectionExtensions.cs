@@ -22,6 +22,7 @@ public static class EvaluatorServiceCollectionExtensions
     public static IServiceCollection AddLanternEvaluators(this IServiceCollection services, IConfiguration configuration)
     {
         var switchValue = configuration["LANTERN_EVALUATORS"]?.Trim().ToLowerInvariant();
+        var workerValue = configuration["LANTERN_EVALUATOR_WORKER"]?.Trim().ToLowerInvariant();
         services.AddOptions<EvaluatorOptions>()
             .Configure(o =>
             {
@@ -30,15 +31,18 @@ public static class EvaluatorServiceCollectionExtensions
                 o.LibraryPath = configuration[OrtRuntime.PathVariable];
                 o.QueueCapacity = configuration.GetValue("LANTERN_EVALUATOR_QUEUE", o.QueueCapacity);
                 o.BatchSize = configuration.GetValue("LANTERN_EVALUATOR_BATCH", o.BatchSize);
+                o.ScoreSharedQueue = workerValue is not ("off" or "false" or "0");
             })
             .Validate(_ => switchValue is null or "on" or "off" or "true" or "false" or "1" or "0", "LANTERN_EVALUATORS must be on or off.")
+            .Validate(_ => workerValue is null or "on" or "off" or "true" or "false" or "1" or "0", "LANTERN_EVALUATOR_WORKER must be on or off.")
             .Validate(o => o.QueueCapacity >= 1, "LANTERN_EVALUATOR_QUEUE must be at least 1.")
             .Validate(o => o.BatchSize >= 1, "LANTERN_EVALUATOR_BATCH must be at least 1.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => EvaluatorLoader.Load(
             sp.GetRequiredService<IOptions<EvaluatorOptions>>().Value, sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EvaluatorSet))));
-        services.AddSingleton<IMessageStream<EvaluationRequest>>(sp => new InMemoryStream<EvaluationRequest>(
+        // A cluster silo registered the broker's stream already (ClusterServiceCollectionExtensions).
+        services.TryAddSingleton<IMessageStream<EvaluationRequest>>(sp => new InMemoryStream<EvaluationRequest>(
             StreamName, sp.GetRequiredService<IOptions<EvaluatorOptions>>().Value.QueueCapacity, sp.GetRequiredService<StreamMetrics>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IEvaluationPublisher>(sp => sp.GetRequiredService<EvaluatorSet>().Enabled

@@ -2,7 +2,7 @@ namespace Lantern.Silo.Streams;
 
 /// <summary>
 /// A bounded, non-blocking queue of messages between producers (grains) and batching consumers. The in-memory transport
-/// serves a single node; a broker transport (RabbitMQ) can implement the same contract for a cluster.
+/// serves a single node; in a cluster the evaluation stream is BrokerEvaluationStream (RabbitMQ, src/Silo/Cluster).
 /// </summary>
 public interface IMessageStream<T>
 {
