@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -40,15 +42,37 @@ public static partial class FieldChecker
     }
 
     /// <summary>Whether a JSON string is an ISO-8601 date-time with <c>Z</c> or an explicit offset.</summary>
-    public static bool IsTime(JsonElement value) =>
-        value.ValueKind == JsonValueKind.String && value.GetString() is { } text && IsoWithOffset().IsMatch(text) &&
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    public static bool IsTime(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        // Every event carries a few timestamps: checked from the raw UTF-8 in a stack buffer, not a string each. A timestamp
+        // with escapes or of implausible length takes the plain path.
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw.Length > 66 || raw.IndexOf((byte)'\\') >= 0)
+        {
+            return value.GetString() is { } text && IsoWithOffset().IsMatch(text) &&
+                DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        }
+
+        Span<char> chars = stackalloc char[64];
+        var length = Encoding.UTF8.GetChars(raw[1..^1], chars);
+        return IsoWithOffset().IsMatch(chars[..length]) &&
+            DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+    }
 
     private static string? Expect(string field, JsonElement value, JsonValueKind kind, string what) =>
         value.ValueKind == kind ? null : $"{field}: expected {what}, received {Describe(value)}";
 
+    // The raw UTF-8 (quotes and escapes included) is never shorter than the string it decodes to, so most values pass
+    // without being decoded.
     private static string? MaxLength(string field, JsonElement value, int max) =>
-        value.GetString()!.Length <= max ? null : $"{field}: must be at most {max} characters";
+        JsonMarshal.GetRawUtf8Value(value).Length - 2 <= max || value.GetString()!.Length <= max
+            ? null
+            : $"{field}: must be at most {max} characters";
 
     private static string? OneOf(string field, JsonElement value, params string[] allowed) =>
         value.ValueKind == JsonValueKind.String && allowed.Contains(value.GetString(), StringComparer.Ordinal)

@@ -180,7 +180,7 @@ public static class EntityMerger
     };
 
     private static bool IsEmptyObject(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Object && !value.EnumerateObject().Any();
+        value.ValueKind == JsonValueKind.Object && value.GetPropertyCount() == 0;
 
     private static bool IsEmpty(JsonElement value) => value.ValueKind switch
     {

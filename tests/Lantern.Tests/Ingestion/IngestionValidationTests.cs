@@ -67,6 +67,40 @@ public sealed class IngestionValidationTests
     }
 
     [Fact]
+    public async Task Lengths_count_characters_and_times_may_carry_an_offset()
+    {
+        await using var app = await LanternApp.StartAsync();
+        var http = app.CreateClient().Authorized();
+        // 800 characters of two UTF-8 bytes each: within the limit, though their JSON is longer than 800 bytes.
+        var wide = new string('é', 800);
+        var accepted = new[]
+        {
+            Event("trace-create", new JsonObject { ["id"] = wide, ["timestamp"] = "2024-05-01T12:00:00.000+02:00" }),
+            Event("trace-create", new JsonObject { ["id"] = "zulu", ["timestamp"] = "2024-05-01T10:00:00Z" }),
+        };
+        var refused = new[]
+        {
+            (Event("trace-create", new JsonObject { ["id"] = new string('x', 801) }), "id: must be at most 800 characters"),
+            (Event("trace-create", new JsonObject { ["id"] = "local", ["timestamp"] = "2024-05-01T10:00:00" }), "timestamp: expected an ISO-8601 datetime"),
+            (Event("trace-create", new JsonObject { ["id"] = "feb30", ["timestamp"] = "2024-02-30T10:00:00Z" }), "timestamp: expected an ISO-8601 datetime"),
+        };
+
+        var (response, body) = await http.PostAsync([.. accepted, .. refused.Select(r => r.Item1)]);
+
+        Assert.Equal(HttpStatusCode.MultiStatus, response.StatusCode);
+        Assert.Equal(accepted.Select(e => (string)e["id"]!).Order(), Ids(body, "successes").Order());
+        var errors = body!["errors"]!.AsArray().ToDictionary(e => (string)e!["id"]!, e => (string)e!["error"]!);
+        foreach (var (@event, error) in refused)
+        {
+            Assert.Contains(error, errors[(string)@event["id"]!], StringComparison.Ordinal);
+        }
+
+        var stored = await Sql.RowsAsync(app.ConnectionString, "SELECT id, timestamp FROM traces ORDER BY id");
+        Assert.Equal(["zulu", wide], stored.Select(r => (string)r["id"]!).Order(StringComparer.Ordinal));
+        Assert.Contains(stored, r => (string)r["id"]! == wide && ((DateTime)r["timestamp"]!).ToUniversalTime() == new DateTime(2024, 5, 1, 10, 0, 0, DateTimeKind.Utc));
+    }
+
+    [Fact]
     public async Task Events_without_an_envelope_id_are_reported_as_unknown()
     {
         await using var app = await LanternApp.StartAsync();
