@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Lantern.Silo.Evaluators;
 
 /// <summary>
@@ -10,4 +13,9 @@ namespace Lantern.Silo.Evaluators;
 /// <param name="Field"><c>input</c> or <c>output</c>.</param>
 /// <param name="Text">The text extracted from the field.</param>
 /// <param name="TextHash">SHA-256 of <paramref name="Text"/>, hex.</param>
-public sealed record EvaluationRequest(string ProjectId, string TraceId, string? ObservationId, string Field, string Text, string TextHash);
+public sealed record EvaluationRequest(string ProjectId, string TraceId, string? ObservationId, string Field, string Text, string TextHash)
+{
+    /// <summary>The request for <paramref name="text"/>, with its hash.</summary>
+    public static EvaluationRequest For(string projectId, string traceId, string? observationId, string field, string text) =>
+        new(projectId, traceId, observationId, field, text, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+}

@@ -1,6 +1,6 @@
 namespace Lantern.Silo.Evaluators;
 
-/// <summary>Evaluator settings: LANTERN_EVALUATORS, LANTERN_MODELS_DIR, the stream's bound and batch size, and LANTERN_EVALUATOR_WORKER.</summary>
+/// <summary>Evaluator settings: LANTERN_EVALUATORS, LANTERN_MODELS_DIR, the stream's bound and batch size, the backlog's bound, and LANTERN_EVALUATOR_WORKER.</summary>
 public sealed class EvaluatorOptions
 {
     /// <summary>False only when LANTERN_EVALUATORS=off; on by default, when the library and models load.</summary>
@@ -20,6 +20,9 @@ public sealed class EvaluatorOptions
     /// off, it still sends its own texts there for the other silos. A single node always scores its own.
     /// </summary>
     public bool ScoreSharedQueue { get; set; } = true;
+
+    /// <summary>Shed texts remembered for catching up (LANTERN_EVALUATOR_BACKLOG); about a hundred bytes each.</summary>
+    public int BacklogCapacity { get; set; } = 200_000;
 
     /// <summary>Texts scored per ONNX call, and at most per message to the shared evaluation queue in a cluster.</summary>
     public int BatchSize { get; set; } = 64;

@@ -31,12 +31,14 @@ public static class EvaluatorServiceCollectionExtensions
                 o.LibraryPath = configuration[OrtRuntime.PathVariable];
                 o.QueueCapacity = configuration.GetValue("LANTERN_EVALUATOR_QUEUE", o.QueueCapacity);
                 o.BatchSize = configuration.GetValue("LANTERN_EVALUATOR_BATCH", o.BatchSize);
+                o.BacklogCapacity = configuration.GetValue("LANTERN_EVALUATOR_BACKLOG", o.BacklogCapacity);
                 o.ScoreSharedQueue = workerValue is not ("off" or "false" or "0");
             })
             .Validate(_ => switchValue is null or "on" or "off" or "true" or "false" or "1" or "0", "LANTERN_EVALUATORS must be on or off.")
             .Validate(_ => workerValue is null or "on" or "off" or "true" or "false" or "1" or "0", "LANTERN_EVALUATOR_WORKER must be on or off.")
             .Validate(o => o.QueueCapacity >= 1, "LANTERN_EVALUATOR_QUEUE must be at least 1.")
             .Validate(o => o.BatchSize >= 1, "LANTERN_EVALUATOR_BATCH must be at least 1.")
+            .Validate(o => o.BacklogCapacity >= 0, "LANTERN_EVALUATOR_BACKLOG must be at least 0.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => EvaluatorLoader.Load(
@@ -50,7 +52,9 @@ public static class EvaluatorServiceCollectionExtensions
             : NullEvaluationPublisher.Instance);
         services.AddSingleton<EvaluatorThresholdStore>();
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<EvaluatorThresholdStore>());
+        services.AddSingleton<EvaluationBacklog>();
         services.AddHostedService<EvaluationWorker>();
+        services.AddHostedService<EvaluationCatchUp>();
         return services;
     }
 }

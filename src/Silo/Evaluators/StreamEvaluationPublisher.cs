@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Lantern.Grains.Evaluations;
 using Lantern.Grains.Traces;
 using Lantern.Silo.Metrics.Instruments;
@@ -9,9 +7,11 @@ namespace Lantern.Silo.Evaluators;
 
 /// <summary>
 /// Publishes the input and output texts of committed traces and observations on the evaluation stream. A full stream
-/// sheds the text (counted per evaluator) instead of slowing the ingestion call that committed it.
+/// sheds the text (counted per evaluator) instead of slowing the ingestion call that committed it; the backlog remembers
+/// where it is stored, so <see cref="EvaluationCatchUp"/> scores it later.
 /// </summary>
-public sealed class StreamEvaluationPublisher(IMessageStream<EvaluationRequest> stream, EvaluatorSet evaluators, EvaluatorMetrics metrics)
+public sealed class StreamEvaluationPublisher(
+    IMessageStream<EvaluationRequest> stream, EvaluatorSet evaluators, EvaluatorMetrics metrics, EvaluationBacklog backlog)
     : IEvaluationPublisher
 {
     private static readonly string[] Fields = ["input", "output"];
@@ -38,12 +38,16 @@ public sealed class StreamEvaluationPublisher(IMessageStream<EvaluationRequest> 
                 continue;
             }
 
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-            if (!stream.TryPublish(new EvaluationRequest(projectId, traceId, observationId, field, text, hash)))
+            if (!stream.TryPublish(EvaluationRequest.For(projectId, traceId, observationId, field, text)))
             {
                 foreach (var evaluator in evaluators.Evaluators)
                 {
                     metrics.Shed(evaluator.Name);
+                }
+
+                if (!backlog.Remember(new ShedText(projectId, traceId, observationId, field)))
+                {
+                    metrics.Forgotten();
                 }
             }
         }

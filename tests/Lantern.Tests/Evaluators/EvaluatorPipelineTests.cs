@@ -93,12 +93,16 @@ public sealed class EvaluatorPipelineTests
         Assert.Contains("not found", await guard.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_full_evaluation_queue_sheds_texts_counts_them_and_never_fails_ingestion()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_full_evaluation_queue_sheds_texts_counts_them_never_fails_ingestion_and_scores_them_later(bool encryptedAtRest)
     {
+        // Encrypted at rest, catching up must decrypt what it reads back.
         await using var app = await LanternApp.StartAsync(new Dictionary<string, string?>
         {
             ["LANTERN_EVALUATORS"] = "on", ["LANTERN_EVALUATOR_QUEUE"] = "1", ["LANTERN_EVALUATOR_BATCH"] = "1",
+            ["LANTERN_ENCRYPTION_KEY"] = encryptedAtRest ? Convert.ToHexString(new byte[32]) : null,
         });
         var http = app.CreateClient().Authorized();
         var generations = Enumerable.Range(0, 60)
@@ -109,8 +113,17 @@ public sealed class EvaluatorPipelineTests
 
         Assert.Equal(HttpStatusCode.MultiStatus, response.StatusCode);
         Assert.Equal(61, body!["successes"]!.AsArray().Count);
-        Assert.True(Sample(metrics, "lantern_evaluator_shed_total{evaluator=\"prompt_injection\"}") > 0, "no texts were shed");
+        var shed = Sample(metrics, "lantern_evaluator_shed_total{evaluator=\"prompt_injection\"}");
+        Assert.True(shed > 0, "no texts were shed");
         Assert.Contains("lantern_stream_queue_depth{stream=\"evaluations\"}", metrics, StringComparison.Ordinal);
+
+        // Caught up: every shed text is read back from its row and scored once the stream has room, each exactly once.
+        await Eventually.TrueAsync(
+            async () => await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(DISTINCT observation_id) FROM scores WHERE name = 'prompt_injection'") == 60,
+            "all 60 generations' inputs scored");
+        Assert.Equal(60L, await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM scores WHERE name = 'prompt_injection'"));
+        var after = await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+        Assert.True(Sample(after, "lantern_evaluator_requeued_total") >= shed, "the shed texts were queued again from the backlog");
     }
 
     private static JsonArray Messages(string user) =>
