@@ -27,7 +27,7 @@ public static class PromptWrites
         // Langfuse answers 201 although its generated spec says 200; the SDKs accept both.
         return outcome.Version is { } created
             ? TypedResults.Json(PromptResponse.From(created), statusCode: StatusCodes.Status201Created)
-            : ApiResults.BadRequest(outcome.Message!);
+            : Refused(outcome);
     }
 
     public static async Task<IResult> UpdateLabelsAsync(HttpContext http, IGrainFactory grains, string name, string version, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public static class PromptWrites
         }
 
         var outcome = await PromptEndpoints.Registry(http, grains, name).AddLabelsAsync(number, labels);
-        return outcome.Version is { } updated ? TypedResults.Ok(PromptResponse.From(updated)) : ApiResults.NotFound(outcome.Message!);
+        return outcome.Version is { } updated ? TypedResults.Ok(PromptResponse.From(updated)) : Refused(outcome);
     }
 
     public static async Task<IResult> DeleteAsync(HttpContext http, IGrainFactory grains, string name)
@@ -75,10 +75,25 @@ public static class PromptWrites
         }
 
         string? label = string.IsNullOrEmpty(query["label"]) ? null : query["label"].ToString();
-        return await PromptEndpoints.Registry(http, grains, name).DeleteAsync(version, label)
-            ? TypedResults.NoContent()
-            : ApiResults.NotFound($"Prompt not found: '{PromptEndpoints.Decode(name)}'");
+        return await PromptEndpoints.Registry(http, grains, name).DeleteAsync(version, label) switch
+        {
+            PromptFailure.None => TypedResults.NoContent(),
+            PromptFailure.Conflict => Conflict($"Prompt '{PromptEndpoints.Decode(name)}' kept changing concurrently; retry the request"),
+            _ => ApiResults.NotFound($"Prompt not found: '{PromptEndpoints.Decode(name)}'"),
+        };
     }
+
+    private static IResult Refused(PromptOutcome outcome) => outcome.Failure switch
+    {
+        PromptFailure.NotFound => ApiResults.NotFound(outcome.Message!),
+        PromptFailure.Conflict => Conflict(outcome.Message!),
+        _ => ApiResults.BadRequest(outcome.Message!),
+    };
+
+    // Other processes kept saving the prompt while this change was retried (PromptRegistryGrain): nothing was written,
+    // and sending the request again is safe.
+    private static IResult Conflict(string message) =>
+        TypedResults.Json(new { message, error = "PromptConflict" }, statusCode: StatusCodes.Status409Conflict);
 
     private static async Task<JsonDocument?> ReadAsync(HttpContext http, CancellationToken cancellationToken)
     {

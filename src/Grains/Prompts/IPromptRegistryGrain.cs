@@ -3,8 +3,9 @@ using Lantern.Contracts.Runtime;
 namespace Lantern.Grains.Prompts;
 
 /// <summary>
-/// The versions and labels of one prompt name (key <c>projectId/promptName</c>). Calls run one at a time, so version
-/// numbers are consecutive and a label sits on one version only.
+/// The versions and labels of one prompt name (key <c>projectId/promptName</c>). Calls to one activation run one at a
+/// time, and activations of the name in other processes are kept in step through the stored revision, so version numbers
+/// are consecutive and a label sits on one version only.
 /// </summary>
 public interface IPromptRegistryGrain : IGrain
 {
@@ -16,6 +17,6 @@ public interface IPromptRegistryGrain : IGrain
     /// <summary>Adds <paramref name="labels"/> to <paramref name="version"/> and removes them from every other version.</summary>
     Task<PromptOutcome> AddLabelsAsync(int version, IReadOnlyList<string> labels);
 
-    /// <summary>Deletes the matching versions (all when both filters are null); false when none matched.</summary>
-    Task<bool> DeleteAsync(int? version, string? label);
+    /// <summary>Deletes the matching versions (all when both filters are null); <see cref="PromptFailure.NotFound"/> when none matched.</summary>
+    Task<PromptFailure> DeleteAsync(int? version, string? label);
 }

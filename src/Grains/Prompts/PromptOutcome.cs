@@ -6,4 +6,6 @@ public sealed record PromptOutcome(PromptVersion? Version, PromptFailure Failure
     public static PromptOutcome Invalid(string message) => new(null, PromptFailure.Invalid, message);
 
     public static PromptOutcome Missing(string message) => new(null, PromptFailure.NotFound, message);
+
+    public static PromptOutcome Conflicted(string message) => new(null, PromptFailure.Conflict, message);
 }

@@ -1,3 +1,4 @@
+using Lantern.Grains.Rollups;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,15 @@ public sealed partial class BrokerOwnerDeletions(IBus bus, ClusterOptions option
         var answers = await RequestAllAsync(projectId, [(deletion.GrainKey, deletion)], cancellationToken);
         return answers[0];
     }
+
+    /// <summary>
+    /// Each key's forget goes to its rollup grain's partition, behind the rollup changes already queued there (among them
+    /// the deleted traces' negative ones), and returns once every owner's grains let go.
+    /// </summary>
+    public Task ForgetRollupsAsync(string projectId, IReadOnlyCollection<(RollupScope Scope, string Key)> keys, CancellationToken cancellationToken) =>
+        keys.Count == 0
+            ? Task.CompletedTask
+            : RequestAllAsync(projectId, [.. keys.Select(k => new PartitionRollupForget(projectId, k.Scope, k.Key)).Select(f => (f.GrainKey, f))], cancellationToken);
 
     private async Task<bool[]> RequestAllAsync<T>(string projectId, IReadOnlyList<(string Key, T Message)> requests, CancellationToken cancellationToken)
         where T : class

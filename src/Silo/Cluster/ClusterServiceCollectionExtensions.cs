@@ -45,11 +45,13 @@ public static class ClusterServiceCollectionExtensions
         if (url.Length == 0)
         {
             services.AddSingleton<IOwnerDeletions, LocalOwnerDeletions>();
+            services.AddSingleton<ISpendAlertReader, LocalSpendAlertReader>();
             return services;
         }
 
         // Every process deletes through the owners, the API's included: only an owner's lease may write a key.
         services.AddSingleton<IOwnerDeletions, BrokerOwnerDeletions>();
+        services.AddSingleton<ISpendAlertReader, BrokerSpendAlertReader>();
 
         // Before the membership service: hosted services start in registration order, and consumers need the bus.
         services.AddMassTransit(bus =>
@@ -62,6 +64,8 @@ public static class ClusterServiceCollectionExtensions
                 bus.AddConsumer<PartitionScoreDeletionConsumer>();
                 bus.AddConsumer<PartitionRollupChangesConsumer>();
                 bus.AddConsumer<EvaluationBatchConsumer>();
+                bus.AddConsumer<PartitionRollupForgetConsumer>();
+                bus.AddConsumer<PartitionSpendAlertsConsumer>();
             }
             bus.UsingRabbitMq((context, rabbit) =>
             {

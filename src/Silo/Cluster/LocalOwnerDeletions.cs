@@ -1,10 +1,11 @@
-using Lantern.Contracts.Runtime;
 using Lantern.Contracts.Traces;
+using Lantern.Grains.Rollups;
+using Lantern.Silo.Runtime;
 
 namespace Lantern.Silo.Cluster;
 
-/// <summary>A single node owns every key: its own trace and score grains delete, before the call returns.</summary>
-public sealed class LocalOwnerDeletions(IGrainFactory grains) : IOwnerDeletions
+/// <summary>A single node owns every key: its own trace, score and rollup grains delete and forget, before the call returns.</summary>
+public sealed class LocalOwnerDeletions(GrainRuntime grains) : IOwnerDeletions
 {
     public Task DeleteTracesAsync(string projectId, IReadOnlyCollection<string> traceIds, CancellationToken cancellationToken) =>
         Task.WhenAll(traceIds.Select(id => grains.GetGrain<ITraceGrain>(PartitionKeys.Trace(projectId, id)).DeleteAsync()));
@@ -13,4 +14,7 @@ public sealed class LocalOwnerDeletions(IGrainFactory grains) : IOwnerDeletions
         traceId.Length == 0
             ? grains.GetGrain<IScoreGrain>(PartitionKeys.Trace(projectId, scoreId)).DeleteAsync()
             : grains.GetGrain<ITraceGrain>(PartitionKeys.Trace(projectId, traceId)).DeleteScoreAsync(scoreId);
+
+    public Task ForgetRollupsAsync(string projectId, IReadOnlyCollection<(RollupScope Scope, string Key)> keys, CancellationToken cancellationToken) =>
+        Task.WhenAll(keys.Select(k => RollupGrainForgetting.ForgetAsync(grains, projectId, k.Scope, k.Key)));
 }

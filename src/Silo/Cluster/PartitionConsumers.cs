@@ -33,6 +33,8 @@ public sealed class PartitionConsumers(IReceiveEndpointConnector connector, Clus
                 endpoint.ConfigureConsumer<PartitionTraceDeletionConsumer>(context);
                 endpoint.ConfigureConsumer<PartitionScoreDeletionConsumer>(context);
                 endpoint.ConfigureConsumer<PartitionRollupChangesConsumer>(context);
+                endpoint.ConfigureConsumer<PartitionRollupForgetConsumer>(context);
+                endpoint.ConfigureConsumer<PartitionSpendAlertsConsumer>(context);
             });
         }
     }

@@ -95,5 +95,7 @@ public sealed class PartitionDeliveryOrder : IFilter<ConsumeContext>
         : context.TryGetMessage<PartitionTraceDeletion>(out var trace) ? trace.Message.GrainKey
         : context.TryGetMessage<PartitionScoreDeletion>(out var score) ? score.Message.GrainKey
         : context.TryGetMessage<PartitionRollupChanges>(out _) ? PartitionRollupChanges.OrderKey
+        // Behind the rollup changes queued before it, so a late change cannot refill what the grain just forgot.
+        : context.TryGetMessage<PartitionRollupForget>(out _) ? PartitionRollupChanges.OrderKey
         : null;
 }

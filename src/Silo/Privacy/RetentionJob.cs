@@ -8,11 +8,19 @@ namespace Lantern.Silo.Privacy;
 /// Deletes what is older than each project's retention: traces (by timestamp) with their observations, scores and rollup
 /// contributions, observations whose trace never arrived (by start time), and scores without a trace. Works in batches of
 /// <see cref="RetentionOptions.BatchSize"/> traces, each one group commit, so ingestion is never locked out for long.
+/// Every process has the job, but a run holds a PostgreSQL session advisory lock (<see cref="RunLockKey"/>), so one run
+/// goes at a time in the whole cluster: a scheduled run skips its tick while another is running, a manual one waits.
 /// </summary>
 public sealed class RetentionJob(
     NpgsqlDataSource dataSource, RetentionSettingsStore settings, TracePurger purger, IOwnerDeletions owners, AuditLog audit, TimeProvider time,
     IOptions<RetentionOptions> options)
 {
+    /// <summary>
+    /// The advisory lock key of a run, 0x4C414E54455250 ("LANTERP"); the migrator and the cluster rebalance use the
+    /// keys ending in 4E and 4F.
+    /// </summary>
+    public const long RunLockKey = 0x4C414E54455250;
+
     private const string ExpiredTraces = """
         (SELECT id FROM traces WHERE project_id = $1 AND timestamp < $2 ORDER BY timestamp LIMIT $3)
         UNION
@@ -22,8 +30,46 @@ public sealed class RetentionJob(
 
     private const string ExpiredLooseScores = "SELECT id FROM scores WHERE project_id = $1 AND trace_id IS NULL AND timestamp < $2 LIMIT $3";
 
-    /// <summary>One pass over every project with a retention; returns what each project lost (projects that lost nothing are left out).</summary>
-    public async Task<IReadOnlyList<RetentionRun>> RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass over every project with a retention, after a run in progress anywhere in the cluster finished; returns
+    /// what each project lost (projects that lost nothing are left out).
+    /// </summary>
+    public async Task<IReadOnlyList<RetentionRun>> RunOnceAsync(CancellationToken cancellationToken) =>
+        (await RunExclusiveAsync(wait: true, cancellationToken))!;
+
+    /// <summary>A run on the schedule: null (skipped) while another process runs one, which covers this tick.</summary>
+    public Task<IReadOnlyList<RetentionRun>?> RunScheduledAsync(CancellationToken cancellationToken) =>
+        RunExclusiveAsync(wait: false, cancellationToken);
+
+    private async Task<IReadOnlyList<RetentionRun>?> RunExclusiveAsync(bool wait, CancellationToken cancellationToken)
+    {
+        // A session lock on a connection of its own, held across the run's many transactions on other connections. If
+        // this connection breaks, PostgreSQL releases the lock and another process may start while this run goes on:
+        // every deletion is idempotent, so that costs work, not correctness.
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var take = new NpgsqlCommand(wait ? "SELECT pg_advisory_lock($1)" : "SELECT pg_try_advisory_lock($1)", connection))
+        {
+            take.Parameters.Add(new() { Value = RunLockKey });
+            var taken = await take.ExecuteScalarAsync(cancellationToken);
+            if (!wait && !(bool)taken!)
+            {
+                return null;
+            }
+        }
+
+        try
+        {
+            return await PurgeExpiredAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection);
+            release.Parameters.Add(new() { Value = RunLockKey });
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task<IReadOnlyList<RetentionRun>> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         var runs = new List<RetentionRun>();
         foreach (var (projectId, days) in await settings.ListEffectiveAsync(cancellationToken))

@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace Lantern.Silo.Privacy;
 
-/// <summary>Runs the retention job every <see cref="RetentionOptions.Interval"/> (the first run one interval after start).</summary>
+/// <summary>
+/// Runs the retention job every <see cref="RetentionOptions.Interval"/> (the first run one interval after start), unless
+/// another process of the cluster is running it at that moment.
+/// </summary>
 internal sealed partial class RetentionService(RetentionJob job, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionService> logger)
     : BackgroundService
 {
@@ -17,7 +20,13 @@ internal sealed partial class RetentionService(RetentionJob job, IOptions<Retent
             {
                 try
                 {
-                    foreach (var run in await job.RunOnceAsync(stoppingToken))
+                    if (await job.RunScheduledAsync(stoppingToken) is not { } runs)
+                    {
+                        LogSkipped(logger);
+                        continue;
+                    }
+
+                    foreach (var run in runs)
                     {
                         LogRun(logger, run.ProjectId, run.Deleted.Traces, run.Cutoff);
                     }
@@ -37,6 +46,9 @@ internal sealed partial class RetentionService(RetentionJob job, IOptions<Retent
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Traces} traces of project {ProjectId} older than {Cutoff}")]
     private static partial void LogRun(ILogger logger, string projectId, long traces, DateTimeOffset cutoff);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Another process is running retention; this tick is skipped")]
+    private static partial void LogSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A retention run failed; the next run retries")]
     private static partial void LogRunFailed(ILogger logger, Exception exception);

@@ -1,4 +1,3 @@
-using Lantern.Contracts.Runtime;
 using Lantern.Grains.Rollups;
 using Lantern.Silo.Cluster;
 using Lantern.Silo.Traces;
@@ -12,7 +11,7 @@ namespace Lantern.Silo.Privacy;
 /// rollup rows of users, sessions and prompts that fell to zero (so no identifier outlives its data), telling those
 /// rollup grains to forget what they hold.
 /// </summary>
-public sealed class TracePurger(NpgsqlDataSource dataSource, IOwnerDeletions owners, IGrainFactory grains)
+public sealed class TracePurger(NpgsqlDataSource dataSource, IOwnerDeletions owners)
 {
     private const string ZeroRow = """
         traces = 0 AND observations = 0 AND generations = 0 AND errors = 0 AND cost = 0 AND input_tokens = 0
@@ -85,29 +84,23 @@ public sealed class TracePurger(NpgsqlDataSource dataSource, IOwnerDeletions own
             command.Parameters.Add(new() { Value = projectId });
             command.Parameters.Add(new() { Value = RollupColumns.ScopeName(group.Key) });
             command.Parameters.Add(new() { Value = scopeKeys });
-            var forgotten = new HashSet<string>(StringComparer.Ordinal);
+            var forgotten = new List<(RollupScope, string)>();
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    forgotten.Add(reader.GetString(0));
+                    forgotten.Add((group.Key, reader.GetString(0)));
                     purged++;
                 }
             }
 
-            // A grain still holding a deleted row would ignore the row's re-creation (its version starts again at 1).
-            await Task.WhenAll(forgotten.Select(key => Grain(group.Key, $"{projectId}/{key}").ForgetAsync()));
+            // A grain still holding a deleted row would ignore the row's re-creation (its version starts again at 1). In a
+            // cluster the grain lives on the owner of its key's partition, not necessarily here.
+            await owners.ForgetRollupsAsync(projectId, forgotten, cancellationToken);
         }
 
         return purged;
     }
-
-    private IRollupGrain Grain(RollupScope scope, string key) => scope switch
-    {
-        RollupScope.User => grains.GetGrain<IUserGrain>(key),
-        RollupScope.Session => grains.GetGrain<ISessionGrain>(key),
-        _ => grains.GetGrain<IPromptGrain>(key),
-    };
 
     private async Task<long> ExecuteAsync(string sql, string projectId, string[] ids, CancellationToken cancellationToken)
     {

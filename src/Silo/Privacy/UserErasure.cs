@@ -1,5 +1,5 @@
-using Lantern.Contracts.Runtime;
 using Lantern.Grains.Rollups;
+using Lantern.Silo.Cluster;
 using Npgsql;
 
 namespace Lantern.Silo.Privacy;
@@ -8,7 +8,7 @@ namespace Lantern.Silo.Privacy;
 /// GDPR erasure: removes every trace of one user (with its observations, scores and rollup contributions), the user's
 /// rollup rows and in-memory state, and records a receipt in the audit trail.
 /// </summary>
-public sealed class UserErasure(NpgsqlDataSource dataSource, TracePurger purger, IGrainFactory grains, AuditLog audit, TimeProvider time)
+public sealed class UserErasure(NpgsqlDataSource dataSource, TracePurger purger, IOwnerDeletions owners, AuditLog audit, TimeProvider time)
 {
     private const int BatchSize = 1000;
 
@@ -30,8 +30,9 @@ public sealed class UserErasure(NpgsqlDataSource dataSource, TracePurger purger,
         // Also after an erasure that failed halfway (503) and is asked again: its traces may be gone by then, but the
         // user's rows must not outlive them.
         deleted = deleted.Add(PurgeCounts.Zero with { RollupRows = await purger.PurgeZeroRowsAsync(projectId, [(RollupScope.User, userId)], cancellationToken) });
-        await grains.GetGrain<IProjectGrain>($"{projectId}/").ForgetUserAsync(userId);
-        await grains.GetGrain<IUserGrain>($"{projectId}/{userId}").ForgetAsync();
+        // Even when no row was left to delete: the user's grain and the spend alerts about the user are dropped where they
+        // live (the owner of the user's partition in a cluster), so no identifier of the user stays in memory.
+        await owners.ForgetRollupsAsync(projectId, [(RollupScope.User, userId)], cancellationToken);
         var timestamp = time.GetUtcNow();
         var entry = await audit.AppendAsync(projectId, actor, AuditActions.UserErased, userId, new { userId, deleted }, cancellationToken);
         return new ErasureReceipt(entry.Id, projectId, userId, timestamp, deleted);

@@ -1,5 +1,6 @@
 using Lantern.Api.Queries.Observations;
 using Lantern.Api.Queries.Scores;
+using Lantern.Api.Rollups;
 using Lantern.Contracts.Runtime;
 using Lantern.Grains.Rollups;
 using Lantern.Silo.Encryption;
@@ -8,7 +9,7 @@ using Npgsql;
 namespace Lantern.Api.Queries.Traces;
 
 /// <summary>Reads traces from PostgreSQL; every query is bounded by project and served by an index.</summary>
-public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grains, PayloadCipher cipher)
+public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grains, RollupViewFreshness freshness, PayloadCipher cipher)
 {
     public async Task<Paged<TraceView>> ListAsync(TraceListRequest request, CancellationToken cancellationToken)
     {
@@ -16,7 +17,7 @@ public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grai
         // An unfiltered list's total is the project's trace count, which its rollup holds: counting rows would read the
         // whole project index on every page (0.5 s at 450k traces).
         var total = where.IsProjectOnly
-            ? (await grains.GetGrain<IProjectGrain>($"{where.ProjectId}/").GetSummaryAsync(null, null)).Traces
+            ? await ProjectTracesAsync(where.ProjectId)
             : await CountAsync("traces t", where, cancellationToken);
         var sql = $"SELECT {TraceRows.Columns} FROM traces t {where.Clause} ORDER BY {request.OrderBy}, t.id " +
                   $"LIMIT {where.Parameter(request.Page.Limit)} OFFSET {where.Parameter(request.Page.Offset)}";
@@ -66,6 +67,18 @@ public sealed class TraceQueries(NpgsqlDataSource dataSource, IGrainFactory grai
     {
         await using var command = where.Command(dataSource, $"SELECT count(*) FROM {from} {where.Clause}");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The project grain's trace count. In a cluster only the owner of the project key's partition gets every silo's
+    /// changes; anywhere else (an api pod, another silo) the grain reads the project's rows first.
+    /// </summary>
+    private async Task<long> ProjectTracesAsync(string projectId)
+    {
+        var grainKey = $"{projectId}/";
+        var project = grains.GetGrain<IProjectGrain>(grainKey);
+        await freshness.EnsureAsync(project, grainKey);
+        return (await project.GetSummaryAsync(null, null)).Traces;
     }
 
     private async Task<List<T>> ReadAsync<T>(string sql, string projectId, string traceId, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
