@@ -48,7 +48,8 @@ internal sealed class Report(
         {
             Console.WriteLine(Invariant($"Evaluators: {evaluated.Scored:F0} texts scored by each model during the load ({evaluated.Scored / load.Seconds:F0}/s, ") +
                 Invariant($"{evaluated.Scored * Workload.EventsPerTrace / Math.Max(1, load.Events):F1} per trace), {evaluated.Shed:F0} shed; ") +
-                Invariant($"backlog {evaluated.BacklogAtEnd:F0} when the load stopped, empty {evaluated.CatchUpSeconds:F1} s later."));
+                Invariant($"backlog {evaluated.BacklogAtEnd:F0} when the load stopped; caught up {evaluated.CatchUpSeconds:F1} s later ") +
+                Invariant($"(stream and shed backlog empty; {evaluated.Requeued:F0} shed texts queued again, {evaluated.NotRemembered:F0} not remembered)."));
         }
 
         Console.WriteLine(Invariant($"Rollups under load: GET /users/{{id}} p50 {P(rollups.UserMs, 0.5):F1} ms, p99 {P(rollups.UserMs, 0.99):F1} ms ({rollups.UserMs.Length}); ") +

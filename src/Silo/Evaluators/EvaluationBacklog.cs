@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace Lantern.Silo.Evaluators;
@@ -8,11 +9,19 @@ namespace Lantern.Silo.Evaluators;
 /// hold far more than the stream; beyond <see cref="EvaluatorOptions.BacklogCapacity"/> a shed text stays unscored.
 /// In memory only: a restart forgets the backlog (the texts stay stored, unscored).
 /// </summary>
-public sealed class EvaluationBacklog(IOptions<EvaluatorOptions> options)
+public sealed class EvaluationBacklog
 {
     private readonly Lock _lock = new();
     private readonly HashSet<ShedText> _keys = [];
     private readonly Queue<ShedText> _order = new();
+    private readonly IOptions<EvaluatorOptions> _options;
+
+    public EvaluationBacklog(IOptions<EvaluatorOptions> options, IMeterFactory meters)
+    {
+        _options = options;
+        meters.Create(SiloMeter.Name).CreateObservableGauge("lantern_evaluator_backlog", () => Count,
+            description: "Shed evaluation texts waiting to be read back and scored.");
+    }
 
     public int Count
     {
@@ -35,7 +44,7 @@ public sealed class EvaluationBacklog(IOptions<EvaluatorOptions> options)
                 return true;
             }
 
-            if (_keys.Count >= options.Value.BacklogCapacity)
+            if (_keys.Count >= _options.Value.BacklogCapacity)
             {
                 return false;
             }
