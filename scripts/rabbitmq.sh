@@ -83,6 +83,16 @@ rmq_start() {
 }
 
 # rmq_stop DIR: stops the broker and its private epmd; keeps the data so that rmq_start restarts it.
+# rmq_consumers DIR QUEUE: how many consumers QUEUE has (0 while it does not exist).
+rmq_consumers() {
+  local dir="$1" queue="$2" bin
+  bin="$(rmq_bindir)" || return 1
+  (
+    rmq_env "$dir"
+    "$bin/rabbitmqctl" -q list_queues name consumers | awk -v q="$queue" '$1 == q { n = $2 } END { print n + 0 }'
+  )
+}
+
 rmq_stop() {
   local dir="$1" bin
   [ -f "$dir/ports" ] || return 0

@@ -89,6 +89,9 @@ public sealed class ClusterEvaluationTests(RabbitMqBroker broker, ITestOutputHel
         {
             await Task.WhenAll(api.ReadyAsync(), silo1.ReadyAsync(), silo2.ReadyAsync());
             await LoopbackCluster.OwnersAsync(database, 2, Partitions, "two silos share the partitions");
+            // A silo attaches to the shared queue once its models loaded, which readiness does not wait for: a silo that
+            // attached first would otherwise take every text before the other one joined.
+            await Eventually.TrueAsync(async () => await broker.ConsumersAsync(EvaluationQueue.Name(_cluster)) == 2, "both silos consume the evaluation queue");
             var owners = (await Sql.RowsAsync(database, "SELECT partition, owner FROM partition_leases"))
                 .ToDictionary(r => (int)r["partition"]!, r => (string)r["owner"]!);
             // Every trace is committed by silo-1: whatever silo-2 scores reached it through the shared queue.

@@ -18,12 +18,9 @@ public sealed class ErasureForgetTests(RabbitMqBroker broker)
     [Fact]
     public async Task An_erasure_through_the_api_drops_the_owners_view_and_spend_alerts_of_the_user()
     {
-        var database = await PostgresServer.CreateDatabaseAsync();
-        await using var silo = new LanternApp(database, Settings("silo"));
-        _ = silo.Server;
-        await using var api = new LanternApp(database, Settings("api"));
-        var cluster = new ApiAndSilo(database, silo, api, api.CreateClient().Authorized());
-        var onSilo = silo.CreateClient().Authorized();
+        await using var cluster = await ApiAndSilo.StartAsync(broker.Url, _cluster, new Dictionary<string, string?> { ["LANTERN_USER_BUDGET_USD"] = "0.01" });
+        var database = cluster.Database;
+        var onSilo = cluster.Silo.CreateClient().Authorized();
         await cluster.IngestAsync([.. Spend("spender", "t-spender-1", 0.02m), .. Spend("keeper", "t-keeper-1", 0.03m)]);
         await Eventually.TrueAsync(async () => (await AlertedUsersAsync(onSilo)).Count == 2, "the owner alerted both users");
         // The api process holds no user grain: it gathers the alerts from the silos.
@@ -63,17 +60,4 @@ public sealed class ErasureForgetTests(RabbitMqBroker broker)
         var response = await http.GetAsync($"/api/public/users/{user}");
         return response.StatusCode == HttpStatusCode.NotFound ? 0 : (long)(await response.Content.ReadFromJsonAsync<JsonObject>())!["traces"]!;
     }
-
-    // The broker is shared by the collection: a cluster name of its own keeps a test from consuming another's messages.
-    private Dictionary<string, string?> Settings(string role) => new()
-    {
-        ["LANTERN_RABBITMQ_URL"] = broker.Url,
-        ["LANTERN_CLUSTER_NAME"] = _cluster,
-        ["LANTERN_ROLE"] = role,
-        ["LANTERN_PARTITIONS"] = "8",
-        ["LANTERN_CLUSTER_HEARTBEAT_SECONDS"] = "0.2",
-        ["LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS"] = "2",
-        ["LANTERN_BROKER_SEND_TIMEOUT_SECONDS"] = "30",
-        ["LANTERN_USER_BUDGET_USD"] = "0.01",
-    };
 }

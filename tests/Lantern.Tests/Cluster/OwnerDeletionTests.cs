@@ -19,6 +19,7 @@ public sealed class OwnerDeletionTests(RabbitMqBroker broker)
     private const string ProjectQualityCount =
         "SELECT coalesce(sum((scores->'quality'->>'count')::bigint), 0)::bigint FROM rollups WHERE project_id = $1 AND scope = 'project'";
 
+    private static readonly Dictionary<string, string?> Admin = new() { ["LANTERN_ADMIN_API_KEY"] = AdminKey };
     private readonly string _cluster = $"test-{Guid.NewGuid():N}";
 
     [Fact]
@@ -185,25 +186,7 @@ public sealed class OwnerDeletionTests(RabbitMqBroker broker)
         await RollupRecomputation.AssertConsistentAsync(database, afterTraceDeletion: true);
     }
 
-    private async Task<ApiAndSilo> StartAsync()
-    {
-        var database = await PostgresServer.CreateDatabaseAsync();
-        var silo = new LanternApp(database, Settings(broker.Url, role: "silo"));
-        _ = silo.Server;
-        var api = new LanternApp(database, Settings(broker.Url, role: "api"));
-        return new ApiAndSilo(database, silo, api, api.CreateClient().Authorized());
-    }
+    private Task<ApiAndSilo> StartAsync() => ApiAndSilo.StartAsync(broker.Url, _cluster, Admin);
 
-    // The broker is shared by the collection: a cluster name of its own keeps a test from consuming another's messages.
-    private Dictionary<string, string?> Settings(string url, string role) => new()
-    {
-        ["LANTERN_RABBITMQ_URL"] = url,
-        ["LANTERN_CLUSTER_NAME"] = _cluster,
-        ["LANTERN_ROLE"] = role,
-        ["LANTERN_PARTITIONS"] = "8",
-        ["LANTERN_CLUSTER_HEARTBEAT_SECONDS"] = "0.2",
-        ["LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS"] = "2",
-        ["LANTERN_BROKER_SEND_TIMEOUT_SECONDS"] = "30",
-        ["LANTERN_ADMIN_API_KEY"] = AdminKey,
-    };
+    private Dictionary<string, string?> Settings(string url, string role) => ApiAndSilo.Settings(url, _cluster, role, Admin);
 }

@@ -30,15 +30,23 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
-    private async Task<string> ScriptAsync(string function)
+    /// <summary>How many consumers <paramref name="queue"/> has now (0 while it does not exist).</summary>
+    public async Task<int> ConsumersAsync(string queue) => int.Parse((await ScriptAsync("rmq_consumers", queue)).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<string> ScriptAsync(string function, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash")
         {
-            ArgumentList = { "-c", $"source scripts/rabbitmq.sh && rmq_install && {function} \"$0\"", _dir },
+            ArgumentList = { "-c", $"source scripts/rabbitmq.sh && rmq_install && {function} \"$@\"", "rabbitmq", _dir },
             WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -19,11 +19,8 @@ public sealed class TraceTotalsTests(RabbitMqBroker broker)
     [Fact]
     public async Task The_trace_total_through_an_api_process_is_the_stored_count_before_and_after_changes()
     {
-        var database = await PostgresServer.CreateDatabaseAsync();
-        await using var silo = new LanternApp(database, Settings("silo"));
-        _ = silo.Server;
-        await using var api = new LanternApp(database, Settings("api"));
-        var cluster = new ApiAndSilo(database, silo, api, api.CreateClient().Authorized());
+        await using var cluster = await ApiAndSilo.StartAsync(broker.Url, _cluster);
+        var database = cluster.Database;
         // The api process's project grain is active (and empty) before anything is stored.
         Assert.Equal(0L, await TotalAsync(cluster.Http));
 
@@ -44,16 +41,4 @@ public sealed class TraceTotalsTests(RabbitMqBroker broker)
         (long)(await http.GetFromJsonAsync<JsonObject>("/api/public/traces?limit=1"))!["meta"]!["totalItems"]!;
 
     private static Task<long> StoredTracesAsync(string database) => Sql.ScalarAsync<long>(database, "SELECT count(*) FROM traces");
-
-    // The broker is shared by the collection: a cluster name of its own keeps a test from consuming another's messages.
-    private Dictionary<string, string?> Settings(string role) => new()
-    {
-        ["LANTERN_RABBITMQ_URL"] = broker.Url,
-        ["LANTERN_CLUSTER_NAME"] = _cluster,
-        ["LANTERN_ROLE"] = role,
-        ["LANTERN_PARTITIONS"] = "8",
-        ["LANTERN_CLUSTER_HEARTBEAT_SECONDS"] = "0.2",
-        ["LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS"] = "2",
-        ["LANTERN_BROKER_SEND_TIMEOUT_SECONDS"] = "30",
-    };
 }
