@@ -14,9 +14,7 @@ public sealed class PartitionSpendAlertsConsumer(GrainRuntime grains, PartitionL
     {
         var projectId = context.Message.ProjectId;
         var projectKey = $"{projectId}/";
-        var alerts = grains.IsActive<IProjectGrain>(projectKey)
-            ? await grains.GetGrain<IProjectGrain>(projectKey).GetUserSpendAlertsAsync()
-            : [];
+        var alerts = grains.GetGrainIfActive<IProjectGrain>(projectKey) is { } project ? await project.GetUserSpendAlertsAsync() : [];
         var owned = leases.Owned;
         await context.RespondAsync(new PartitionSpendAlerts(
             [.. alerts.Where(a => owned.ContainsKey(leases.PartitionOf($"{projectId}/{a.UserId}")))]));

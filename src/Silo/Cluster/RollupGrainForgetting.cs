@@ -17,9 +17,9 @@ public static class RollupGrainForgetting
         var forgets = new List<Task>(2);
         IRollupGrain? grain = scope switch
         {
-            RollupScope.User => IfActive<IUserGrain>(grains, grainKey),
-            RollupScope.Session => IfActive<ISessionGrain>(grains, grainKey),
-            RollupScope.Prompt => IfActive<IPromptGrain>(grains, grainKey),
+            RollupScope.User => grains.GetGrainIfActive<IUserGrain>(grainKey),
+            RollupScope.Session => grains.GetGrainIfActive<ISessionGrain>(grainKey),
+            RollupScope.Prompt => grains.GetGrainIfActive<IPromptGrain>(grainKey),
             _ => null,
         };
         if (grain is not null)
@@ -27,14 +27,11 @@ public static class RollupGrainForgetting
             forgets.Add(grain.ForgetAsync());
         }
 
-        if (scope == RollupScope.User && IfActive<IProjectGrain>(grains, $"{projectId}/") is { } project)
+        if (scope == RollupScope.User && grains.GetGrainIfActive<IProjectGrain>($"{projectId}/") is { } project)
         {
             forgets.Add(project.ForgetUserAsync(key));
         }
 
         return Task.WhenAll(forgets);
     }
-
-    private static TGrain? IfActive<TGrain>(GrainRuntime grains, string key) where TGrain : class, IRollupGrain =>
-        grains.IsActive<TGrain>(key) ? grains.GetGrain<TGrain>(key) : null;
 }

@@ -26,16 +26,16 @@ public static class EvaluatorServiceCollectionExtensions
         services.AddOptions<EvaluatorOptions>()
             .Configure(o =>
             {
-                o.Enabled = switchValue is not ("off" or "false" or "0");
+                o.Enabled = !IsOff(switchValue);
                 o.ModelsDirectory = configuration["LANTERN_MODELS_DIR"];
                 o.LibraryPath = configuration[OrtRuntime.PathVariable];
                 o.QueueCapacity = configuration.GetValue("LANTERN_EVALUATOR_QUEUE", o.QueueCapacity);
                 o.BatchSize = configuration.GetValue("LANTERN_EVALUATOR_BATCH", o.BatchSize);
                 o.BacklogCapacity = configuration.GetValue("LANTERN_EVALUATOR_BACKLOG", o.BacklogCapacity);
-                o.ScoreSharedQueue = workerValue is not ("off" or "false" or "0");
+                o.ScoreSharedQueue = !IsOff(workerValue);
             })
-            .Validate(_ => switchValue is null or "on" or "off" or "true" or "false" or "1" or "0", "LANTERN_EVALUATORS must be on or off.")
-            .Validate(_ => workerValue is null or "on" or "off" or "true" or "false" or "1" or "0", "LANTERN_EVALUATOR_WORKER must be on or off.")
+            .Validate(_ => IsSwitch(switchValue), "LANTERN_EVALUATORS must be on or off.")
+            .Validate(_ => IsSwitch(workerValue), "LANTERN_EVALUATOR_WORKER must be on or off.")
             .Validate(o => o.QueueCapacity >= 1, "LANTERN_EVALUATOR_QUEUE must be at least 1.")
             .Validate(o => o.BatchSize >= 1, "LANTERN_EVALUATOR_BATCH must be at least 1.")
             .Validate(o => o.BacklogCapacity >= 0, "LANTERN_EVALUATOR_BACKLOG must be at least 0.")
@@ -57,4 +57,9 @@ public static class EvaluatorServiceCollectionExtensions
         services.AddHostedService<EvaluationCatchUp>();
         return services;
     }
+
+    // An on/off setting: unset means on.
+    private static bool IsSwitch(string? value) => value is null or "on" or "off" or "true" or "false" or "1" or "0";
+
+    private static bool IsOff(string? value) => value is "off" or "false" or "0";
 }

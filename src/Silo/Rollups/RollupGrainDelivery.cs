@@ -20,8 +20,8 @@ public sealed partial class RollupGrainDelivery(GrainRuntime grains, ILogger<Rol
             {
                 RollupScope.Project => grains.GetGrain<IProjectGrain>(group.Key.GrainKey),
                 RollupScope.User => grains.GetGrain<IUserGrain>(group.Key.GrainKey),
-                RollupScope.Session => IfActive<ISessionGrain>(group.Key.GrainKey),
-                _ => IfActive<IPromptGrain>(group.Key.GrainKey),
+                RollupScope.Session => grains.GetGrainIfActive<ISessionGrain>(group.Key.GrainKey),
+                _ => grains.GetGrainIfActive<IPromptGrain>(group.Key.GrainKey),
             };
             if (grain is null)
             {
@@ -33,9 +33,6 @@ public sealed partial class RollupGrainDelivery(GrainRuntime grains, ILogger<Rol
                 CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
-
-    private TGrain? IfActive<TGrain>(string key) where TGrain : class, IRollupGrain =>
-        grains.IsActive<TGrain>(key) ? grains.GetGrain<TGrain>(key) : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A {Scope} rollup grain did not take its changes; it re-reads its rows when it next sees a gap")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, RollupScope scope);

@@ -72,6 +72,10 @@ public sealed class GrainRuntime : IGrainFactory
     public bool IsActive<TGrain>(string key) where TGrain : IGrain =>
         _types.TryGetValue(typeof(TGrain), out var type) && _directory.ContainsKey((type, key));
 
+    /// <summary>The key's grain when it is active now, else null: for messages only a grain holding state needs.</summary>
+    public TGrain? GetGrainIfActive<TGrain>(string key) where TGrain : class, IGrain =>
+        IsActive<TGrain>(key) ? GetGrain<TGrain>(key) : null;
+
     internal Task<TResult> Call<TResult>(GrainTypeInfo type, string key, Func<Grain, Task<TResult>> call)
     {
         var item = new CallWorkItem<TResult>(call);
