@@ -71,6 +71,7 @@ public static class ClusterServiceCollectionExtensions
             {
                 var options = context.GetRequiredService<ClusterOptions>();
                 rabbit.Host(new Uri(options.RabbitMqUrl), host => host.PublisherConfirmation = true);
+                rabbit.ConfigureSend(send => send.UseExecute(PartitionDeliveryOrder.StampKey));
             });
         });
         if (role == ClusterRole.Api)

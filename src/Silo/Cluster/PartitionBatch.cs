@@ -6,8 +6,10 @@ namespace Lantern.Silo.Cluster;
 /// Events for one trace (or one trace-less score) on their way from the API to the silo that owns the partition. The
 /// events keep their ids and timestamps, so applying a redelivered batch again changes nothing.
 /// </summary>
-public sealed record PartitionBatch(string ProjectId, string EntityId, bool IsScore, IReadOnlyList<IngestionEvent> Events)
+public sealed record PartitionBatch(string ProjectId, string EntityId, bool IsScore, IReadOnlyList<IngestionEvent> Events) : IOrderedPartitionMessage
 {
     /// <summary>The key of the grain that applies the events, which is also the key the partition is computed from.</summary>
     public string GrainKey => PartitionKeys.Trace(ProjectId, EntityId);
+
+    string IOrderedPartitionMessage.OrderKey => GrainKey;
 }

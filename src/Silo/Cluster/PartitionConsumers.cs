@@ -24,11 +24,7 @@ public sealed class PartitionConsumers(IReceiveEndpointConnector connector, Clus
         {
             _handles[partition] = connector.ConnectReceiveEndpoint(PartitionQueues.Name(options.Name, partition), (context, endpoint) =>
             {
-                // First, so it wraps everything below it: one key's deliveries reach their grain in the broker's order.
-                endpoint.UseFilter(new PartitionDeliveryOrder());
-                endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000));
-                // A batch that still fails is requeued by the broker instead of moved to an _error queue.
-                endpoint.RethrowFaultedMessages();
+                ConfigureOrderedDelivery(endpoint);
                 endpoint.ConfigureConsumer<PartitionBatchConsumer>(context);
                 endpoint.ConfigureConsumer<PartitionTraceDeletionConsumer>(context);
                 endpoint.ConfigureConsumer<PartitionScoreDeletionConsumer>(context);
@@ -37,5 +33,17 @@ public sealed class PartitionConsumers(IReceiveEndpointConnector connector, Clus
                 endpoint.ConfigureConsumer<PartitionSpendAlertsConsumer>(context);
             });
         }
+    }
+
+    /// <summary>
+    /// One order key's deliveries apply in the broker's order, each retried in place (0.1, 0.5, 1 and 2 s) before the next
+    /// runs; one that still fails is requeued by the broker instead of moved to an <c>_error</c> queue.
+    /// </summary>
+    public static void ConfigureOrderedDelivery(IReceiveEndpointConfigurator endpoint)
+    {
+        // In the receive pipe, so it wraps deserialization and the retry that MassTransit adds to each message type.
+        endpoint.ConfigureReceive(receive => receive.UseFilter(new PartitionDeliveryOrder()));
+        endpoint.UseMessageRetry(r => r.Intervals(100, 500, 1000, 2000));
+        endpoint.RethrowFaultedMessages();
     }
 }

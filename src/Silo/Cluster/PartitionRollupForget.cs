@@ -8,8 +8,11 @@ namespace Lantern.Silo.Cluster;
 /// request in the partition's queue, in order with the rollup changes; the owner answers with a
 /// <see cref="PartitionDeletionResult"/>.
 /// </summary>
-public sealed record PartitionRollupForget(string ProjectId, RollupScope Scope, string Key)
+public sealed record PartitionRollupForget(string ProjectId, RollupScope Scope, string Key) : IOrderedPartitionMessage
 {
     /// <summary>The rollup grain's key, which is also the key the partition is computed from.</summary>
     public string GrainKey => $"{ProjectId}/{Key}";
+
+    // Behind the rollup changes queued before it, so a late change cannot refill what the grain just forgot.
+    string IOrderedPartitionMessage.OrderKey => PartitionRollupChanges.RollupOrderKey;
 }
