@@ -13,6 +13,8 @@ namespace Lantern.Silo.Runtime;
 /// </summary>
 public sealed class GrainRuntime : IGrainFactory
 {
+    private static readonly Comparer<long> NewestFirst = Comparer<long>.Create((a, b) => b.CompareTo(a));
+
     private readonly ConcurrentDictionary<(GrainTypeInfo Type, string Key), GrainActivation> _directory = new();
     private readonly ConcurrentDictionary<(GrainTypeInfo Type, string Key), GrainActivation> _closing = new();
     private readonly Dictionary<Type, GrainTypeInfo> _types;
@@ -220,8 +222,26 @@ public sealed class GrainRuntime : IGrainFactory
             .WaitAsync(cancellationToken);
     }
 
-    private List<GrainActivation> LeastRecentlyUsed(int count) =>
-        _directory.Values.OrderBy(a => a.LastUsed).Take(count).ToList();
+    // One pass with a heap of the count oldest seen so far (its root the newest of them). Sorting every activation ran
+    // under the lifecycle lock and copied the directory into large arrays at every eviction round, several a second.
+    private List<GrainActivation> LeastRecentlyUsed(int count)
+    {
+        var oldest = new PriorityQueue<GrainActivation, long>(count + 1, NewestFirst);
+        foreach (var (_, activation) in _directory)
+        {
+            var lastUsed = activation.LastUsed;
+            if (oldest.Count < count)
+            {
+                oldest.Enqueue(activation, lastUsed);
+            }
+            else if (oldest.TryPeek(out _, out var newestKept) && lastUsed < newestKept)
+            {
+                oldest.EnqueueDequeue(activation, lastUsed);
+            }
+        }
+
+        return [.. oldest.UnorderedItems.Select(item => item.Element)];
+    }
 
     private IEnumerable<Measurement<int>> QueueLengths() =>
         _directory.Values

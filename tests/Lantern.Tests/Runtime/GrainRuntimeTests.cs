@@ -138,6 +138,25 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task At_the_bound_the_least_recently_called_activations_are_the_ones_evicted()
+    {
+        // 5 % of 100: each eviction round deactivates the 5 activations called longest ago.
+        await using var harness = new RuntimeHarness(maxActivations: 100);
+        for (var i = 0; i < 100; i++)
+        {
+            await harness.Counter($"k{i}").IncrementAsync();
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await harness.Counter("k0").IncrementAsync();
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await harness.Counter("k100").IncrementAsync();
+
+        var active = Enumerable.Range(0, 101).Where(i => harness.Runtime.IsActive<ICounterGrain>($"k{i}")).ToHashSet();
+        Assert.Equal([1, 2, 3, 4, 5], Enumerable.Range(0, 101).Except(active));
+    }
+
+    [Fact]
     public async Task Shutdown_flushes_every_activation()
     {
         await using var harness = new RuntimeHarness();
