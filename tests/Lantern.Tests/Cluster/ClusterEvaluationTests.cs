@@ -83,8 +83,10 @@ public sealed class ClusterEvaluationTests(RabbitMqBroker broker, ITestOutputHel
         const int Traces = 30;
         var database = await PostgresServer.CreateDatabaseAsync();
         await using var api = Node(database, "api", "api", scores: false);
-        await using var silo1 = Node(database, "silo", "silo-1", scores: true);
-        await using var silo2 = Node(database, "silo", "silo-2", scores: true);
+        // One text per message: with batches, a send that stalls on a loaded machine gathers every text into one message,
+        // which only one silo can take.
+        await using var silo1 = Node(database, "silo", "silo-1", scores: true, batch: 1);
+        await using var silo2 = Node(database, "silo", "silo-2", scores: true, batch: 1);
         try
         {
             await Task.WhenAll(api.ReadyAsync(), silo1.ReadyAsync(), silo2.ReadyAsync());
@@ -120,11 +122,16 @@ public sealed class ClusterEvaluationTests(RabbitMqBroker broker, ITestOutputHel
         }
     }
 
-    private ClusterNode Node(string database, string role, string siloId, bool scores)
+    private ClusterNode Node(string database, string role, string siloId, bool scores, int? batch = null)
     {
         var environment = LoopbackCluster.Environment(database, broker, _cluster, role, siloId, Partitions);
         environment["LANTERN_EVALUATORS"] = "on";
         environment["LANTERN_EVALUATOR_WORKER"] = scores ? "on" : "off";
+        if (batch is not null)
+        {
+            environment["LANTERN_EVALUATOR_BATCH"] = batch.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return ClusterNode.Start(environment);
     }
 
