@@ -1,4 +1,5 @@
 using Lantern.Grains.Rollups;
+using Lantern.Silo.Rollups;
 using Lantern.Silo.Runtime;
 
 namespace Lantern.Silo.Cluster;
@@ -15,14 +16,7 @@ public static class RollupGrainForgetting
     {
         var grainKey = $"{projectId}/{key}";
         var forgets = new List<Task>(2);
-        IRollupGrain? grain = scope switch
-        {
-            RollupScope.User => grains.GetGrainIfActive<IUserGrain>(grainKey),
-            RollupScope.Session => grains.GetGrainIfActive<ISessionGrain>(grainKey),
-            RollupScope.Prompt => grains.GetGrainIfActive<IPromptGrain>(grainKey),
-            _ => null,
-        };
-        if (grain is not null)
+        if (ActiveRollupGrains.Find(grains, scope, grainKey) is { } grain)
         {
             forgets.Add(grain.ForgetAsync());
         }

@@ -20,8 +20,7 @@ public sealed partial class RollupGrainDelivery(GrainRuntime grains, ILogger<Rol
             {
                 RollupScope.Project => grains.GetGrain<IProjectGrain>(group.Key.GrainKey),
                 RollupScope.User => grains.GetGrain<IUserGrain>(group.Key.GrainKey),
-                RollupScope.Session => grains.GetGrainIfActive<ISessionGrain>(group.Key.GrainKey),
-                _ => grains.GetGrainIfActive<IPromptGrain>(group.Key.GrainKey),
+                _ => ActiveRollupGrains.Find(grains, group.Key.Scope, group.Key.GrainKey),
             };
             if (grain is null)
             {
