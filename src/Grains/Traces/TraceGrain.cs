@@ -18,6 +18,7 @@ public sealed class TraceGrain(
     private readonly List<string> _ignoredRewrites = [];
     private TraceAggregate _aggregate = new();
     private RollupContribution _committed = new();
+    private bool _traceStored;
     private string _projectId = "";
     private string _traceId = "";
 
@@ -63,6 +64,7 @@ public sealed class TraceGrain(
             return;
         }
 
+        var newObservations = changedObservations.Where(id => !_observationRows.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
         foreach (var id in changedObservations)
         {
             _observationRows[id] = _projector.Observation(_projectId, _traceId, _aggregate.Observations[id]);
@@ -77,9 +79,14 @@ public sealed class TraceGrain(
             traceChanged || changedObservations.Count > 0 ? traceRow : null,
             [.. changedObservations.Select(id => _observationRows[id])],
             [.. scoreRows.Where(s => changedScores.Contains(s.Id))],
-            RollupContribution.Delta(_committed, contribution));
+            RollupContribution.Delta(_committed, contribution))
+        {
+            TraceIsNew = !_traceStored,
+            NewObservationIds = newObservations,
+        };
         await CommitOrReloadAsync(write);
         _committed = contribution;
+        _traceStored |= write.Trace is not null;
         (evaluations ?? NullEvaluationPublisher.Instance).Publish(
             _projectId, _traceId, traceChanged ? _aggregate.Trace : null, changedObservations.Select(id => _aggregate.Observations[id]));
         _aggregate.Trace?.ReleasePayloads();
@@ -104,6 +111,7 @@ public sealed class TraceGrain(
         _aggregate = new TraceAggregate();
         _observationRows.Clear();
         _committed = new RollupContribution();
+        _traceStored = false;
     }
 
     public async Task<bool> DeleteScoreAsync(string scoreId)
@@ -149,6 +157,7 @@ public sealed class TraceGrain(
     private async Task ReloadAsync(CancellationToken cancellationToken)
     {
         _aggregate = await store.LoadAsync(_projectId, _traceId, cancellationToken);
+        _traceStored = _aggregate.Trace is not null;
         _aggregate.Trace?.ReleasePayloads();
         _observationRows.Clear();
         foreach (var (id, observation) in _aggregate.Observations)

@@ -14,4 +14,11 @@ public sealed record TraceWrite(
     IReadOnlyList<ScoreRow> Scores,
     IReadOnlyDictionary<RollupKey, RollupValues> RollupDelta,
     bool DeleteTrace = false,
-    IReadOnlyList<string>? DeletedScoreIds = null);
+    IReadOnlyList<string>? DeletedScoreIds = null)
+{
+    /// <summary>The trace row is not stored yet (as far as its grain knows): the commit may insert it instead of upserting.</summary>
+    public bool TraceIsNew { get; init; }
+
+    /// <summary>Which of <see cref="Observations"/> are not stored yet (as far as their grain knows).</summary>
+    public IReadOnlySet<string> NewObservationIds { get; init; } = new HashSet<string>();
+}

@@ -27,9 +27,18 @@ public static class BulkUpsert
         var command = new NpgsqlBatchCommand(sql.ToString());
         foreach (var column in columns)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = column.Values, DataTypeName = column.ArrayType.Replace("timestamptz", "timestamp with time zone", StringComparison.Ordinal) });
+            command.Parameters.Add(new NpgsqlParameter { Value = Parameter(column.Values), DataTypeName = DataTypeName(column.ArrayType) });
         }
 
         return command;
     }
+
+    private static string DataTypeName(string type) => type.Replace("timestamptz", "timestamp with time zone", StringComparison.Ordinal);
+
+    // unnest cannot take an array of arrays: a column of arrays goes as array literals, cast back per element (Cast text[]).
+    private static Array Parameter(Array values) =>
+        values is IReadOnlyList<string>[] arrays ? arrays.Select(ArrayLiteral).ToArray() : values;
+
+    private static string ArrayLiteral(IReadOnlyList<string> values) =>
+        "{" + string.Join(",", values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}";
 }

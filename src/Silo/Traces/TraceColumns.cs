@@ -25,7 +25,7 @@ internal static class TraceColumns
         new("version", "text[]", rows.Select(r => r.Version).ToArray()),
         new("environment", "text[]", rows.Select(r => r.Environment).ToArray()),
         new("public", "boolean[]", rows.Select(r => r.Public).ToArray()),
-        new("tags", "text[]", rows.Select(r => ArrayLiteral(r.Tags)).ToArray(), "text[]"),
+        new("tags", "text[]", rows.Select(r => r.Tags).ToArray(), "text[]"),
         new("input", "text[]", rows.Select(r => r.InputJson).ToArray(), "jsonb", KeepInput),
         new("output", "text[]", rows.Select(r => r.OutputJson).ToArray(), "jsonb", KeepOutput),
         new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), "jsonb"),
@@ -93,8 +93,4 @@ internal static class TraceColumns
         new("fields", "text[]", rows.Select(r => r.FieldsJson).ToArray(), "jsonb"),
         new("updated_at", "timestamptz[]", rows.Select(_ => DateTime.UtcNow).ToArray(), OnConflict: UpdatedNow),
     ];
-
-    /// <summary>A PostgreSQL array literal, because unnest cannot take an array of arrays.</summary>
-    public static string ArrayLiteral(IEnumerable<string> values) =>
-        "{" + string.Join(",", values.Select(v => "\"" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"")) + "}";
 }

@@ -15,10 +15,11 @@ namespace Lantern.Silo.Traces;
 /// <summary>
 /// Group commit for trace grains: writes queued while a transaction runs go into the next one, so under load one commit
 /// (one WAL flush) carries hundreds of grain turns. Within a batch the last version of each row wins and rollup deltas are
-/// summed per row. A failed commit fails every write in it; nothing is acknowledged that is not committed. Several commits
-/// may run at once: a grain waits for its write before its next turn, so their trace rows never overlap, and every
-/// transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they share. In a cluster each
-/// write carries its partition lease, checked in the same transaction: a write under a lease that moved on is refused.
+/// summed per row. Rows their grains know to be new go in with binary COPY, the rest as bulk upserts. A failed commit fails
+/// every write in it; nothing is acknowledged that is not committed. Several commits may run at once: a grain waits for
+/// its write before its next turn, so their trace rows never overlap, and every transaction takes its row locks in key
+/// order, so they cannot deadlock on the rollup rows they share. In a cluster each write carries its partition lease,
+/// checked in the same transaction: a write under a lease that moved on is refused.
 /// </summary>
 public sealed partial class TraceWriteBatcher : IAsyncDisposable
 {
@@ -102,6 +103,21 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
 
     private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteAsync(List<PendingWrite> batch)
     {
+        try
+        {
+            return await ExecuteAsync(batch, insertNewRows: true);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // A row its grain took for new was there after all (written by an earlier owner of its partition, or an
+            // observation id two traces share): the same batch again, every row upserted.
+            LogNewRowExisted(_logger, exception.TableName);
+            return await ExecuteAsync(batch, insertNewRows: false);
+        }
+    }
+
+    private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteAsync(List<PendingWrite> batch, bool insertNewRows)
+    {
         var started = Stopwatch.GetTimestamp();
         await using var connection = await _dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -119,7 +135,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
             if (write.DeleteTrace || write.DeletedScoreIds is { Count: > 0 })
             {
                 // Rows upserted earlier in the batch must exist before they are deleted.
-                await UpsertAsync(connection, transaction, segment);
+                await WriteRowsAsync(connection, transaction, segment, insertNewRows);
                 segment.Clear();
                 await (write.DeleteTrace
                     ? TraceDeletion.ExecuteAsync(connection, transaction, write.ProjectId, write.TraceId)
@@ -131,28 +147,42 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
             }
         }
 
-        await UpsertAsync(connection, transaction, segment);
+        await WriteRowsAsync(connection, transaction, segment, insertNewRows);
         var changes = await UpsertRollupsAsync(connection, transaction, rollups);
         await transaction.CommitAsync();
         _flushDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("table", "traces"));
         return (changes, stale);
     }
 
-    private async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<TraceWrite> writes)
+    private async Task WriteRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<TraceWrite> writes, bool insertNewRows)
     {
-        // The last write of a row in the batch carries its newest state.
-        var traces = LastPerKey(writes.Where(w => w.Trace is not null).Select(w => w.Trace!), t => (t.ProjectId, t.Id));
-        var observations = LastPerKey(writes.SelectMany(w => w.Observations), o => (o.ProjectId, o.Id));
+        // The last write of a row in the batch carries its newest state. Rows their grain knows to be new are copied in;
+        // the rest are upserted.
+        var traces = LastPerKey(writes.Where(w => w.Trace is not null).Select(w => (Row: w.Trace!, New: w.TraceIsNew)), t => (t.Row.ProjectId, t.Row.Id));
+        var observations = LastPerKey(
+            writes.SelectMany(w => w.Observations.Select(o => (Row: o, New: w.NewObservationIds.Contains(o.Id)))), o => (o.Row.ProjectId, o.Row.Id));
         var scores = LastPerKey(writes.SelectMany(w => w.Scores), s => (s.ProjectId, s.Id));
-        await using var command = new NpgsqlBatch(connection, transaction);
-        if (traces.Count > 0)
+        var (newTraces, storedTraces) = Split(traces, insertNewRows);
+        var (newObservations, storedObservations) = Split(observations, insertNewRows);
+        if (newTraces.Count > 0)
         {
-            command.BatchCommands.Add(BulkUpsert.Command("traces", "project_id, id", TraceColumns.Traces(traces)));
+            await BulkInsert.CopyAsync(connection, "traces", TraceColumns.Traces(newTraces), newTraces.Count);
         }
 
-        if (observations.Count > 0)
+        if (newObservations.Count > 0)
         {
-            command.BatchCommands.Add(BulkUpsert.Command("observations", "project_id, id", TraceColumns.Observations(observations)));
+            await BulkInsert.CopyAsync(connection, "observations", TraceColumns.Observations(newObservations), newObservations.Count);
+        }
+
+        await using var command = new NpgsqlBatch(connection, transaction);
+        if (storedTraces.Count > 0)
+        {
+            command.BatchCommands.Add(BulkUpsert.Command("traces", "project_id, id", TraceColumns.Traces(storedTraces)));
+        }
+
+        if (storedObservations.Count > 0)
+        {
+            command.BatchCommands.Add(BulkUpsert.Command("observations", "project_id, id", TraceColumns.Observations(storedObservations)));
         }
 
         if (scores.Count > 0)
@@ -163,10 +193,22 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         if (command.BatchCommands.Count > 0)
         {
             await command.ExecuteNonQueryAsync();
-            _flushRows.Add(traces.Count, new KeyValuePair<string, object?>("table", "traces"));
-            _flushRows.Add(observations.Count, new KeyValuePair<string, object?>("table", "observations"));
-            _flushRows.Add(scores.Count, new KeyValuePair<string, object?>("table", "scores"));
         }
+
+        _flushRows.Add(traces.Count, new KeyValuePair<string, object?>("table", "traces"));
+        _flushRows.Add(observations.Count, new KeyValuePair<string, object?>("table", "observations"));
+        _flushRows.Add(scores.Count, new KeyValuePair<string, object?>("table", "scores"));
+    }
+
+    private static (List<T> New, List<T> Stored) Split<T>(List<(T Row, bool New)> rows, bool insertNewRows)
+    {
+        var (inserted, upserted) = (new List<T>(), new List<T>(rows.Count));
+        foreach (var (row, isNew) in rows)
+        {
+            (isNew && insertNewRows ? inserted : upserted).Add(row);
+        }
+
+        return (inserted, upserted);
     }
 
     private async Task<List<RollupChange>> UpsertRollupsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<RollupKey, RollupValues> rollups)
@@ -209,6 +251,9 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         _queue.Writer.TryComplete();
         await Task.WhenAll(_loops);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A row taken for new was already stored in {Table}: the group commit runs again as upserts")]
+    private static partial void LogNewRowExisted(ILogger logger, string? table);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Group commit of {Writes} trace writes failed")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int writes);

@@ -113,6 +113,30 @@ public sealed class IngestionTests
     }
 
     [Fact]
+    public async Task Rows_stored_behind_their_grains_back_are_merged_not_refused()
+    {
+        // A grain writes the rows it believes new with COPY. Here both beliefs are wrong: t2's row is written by someone
+        // else after its grain loaded (as an earlier owner of its partition could), and g1 belongs to another trace.
+        await using var app = await LanternApp.StartAsync();
+        var http = app.CreateClient().Authorized();
+        await http.PostAsync(Event("generation-create", new JsonObject { ["id"] = "g1", ["traceId"] = "t1", ["model"] = "m" }));
+        await http.PostAsync(Event("span-create", new JsonObject { ["id"] = "sp2", ["traceId"] = "t2" }));
+        await Sql.ScalarAsync<int>(app.ConnectionString,
+            "INSERT INTO traces (project_id, id, timestamp, name, fields) VALUES ($1, 't2', now(), 'elsewhere', '{}') RETURNING 1", LanternApp.ProjectId);
+
+        var (response, body) = await http.PostAsync(
+            Event("trace-create", new JsonObject { ["id"] = "t2", ["name"] = "chat", ["userId"] = "u2" }),
+            Event("generation-create", new JsonObject { ["id"] = "g1", ["traceId"] = "t2", ["model"] = "m" }));
+
+        Assert.Equal(HttpStatusCode.MultiStatus, response.StatusCode);
+        Assert.Empty(body!["errors"]!.AsArray());
+        Assert.Equal("chat", await Sql.ScalarAsync<string>(app.ConnectionString, "SELECT name FROM traces WHERE id = 't2'"));
+        var generation = Assert.Single(await Sql.RowsAsync(app.ConnectionString, "SELECT trace_id FROM observations WHERE id = 'g1'"));
+        Assert.Equal("t2", (string)generation["trace_id"]!);
+        Assert.Equal(1L, await Sql.ScalarAsync<decimal>(app.ConnectionString, "SELECT sum(traces) FROM rollups WHERE scope = 'user' AND scope_key = 'u2'"));
+    }
+
+    [Fact]
     public async Task Observations_without_a_trace_id_join_their_existing_trace_or_one_stable_orphan()
     {
         await using var app = await LanternApp.StartAsync();
