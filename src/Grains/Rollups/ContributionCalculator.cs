@@ -30,9 +30,12 @@ public static class ContributionCalculator
         }
 
         var traceScores = scores.Where(s => s.ObservationId is null).ToList();
+        // The trace's own counts share the row of its first model (by name): a trace with one model changes one row per
+        // scope instead of a totals row and a model row. Readers sum every row of a scope (RollupSummaries).
+        var totalsModel = observations.Where(IsPriced).Select(o => o.Model ?? "").Min(StringComparer.Ordinal) ?? "";
         foreach (var (scope, key) in scopes)
         {
-            var totals = contribution.For(new RollupKey(projectId, scope, key, 0, bucket, ""));
+            var totals = contribution.For(new RollupKey(projectId, scope, key, 0, bucket, totalsModel));
             totals.Traces = trace is null ? 0 : 1;
             totals.Observations = observations.Count;
             totals.Errors = observations.Count(o => o.Level == "ERROR");

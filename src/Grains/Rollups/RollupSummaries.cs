@@ -8,7 +8,8 @@ public static class RollupSummaries
     public static RollupSummary Summarize(IEnumerable<(RollupKey Key, RollupValues Values)> rows)
     {
         var list = rows.ToList();
-        var totals = Sum(list.Where(r => r.Key.Model.Length == 0).Select(r => r.Values));
+        // A trace's counts are in one of its rows, the row of its first model or of no model: the totals are every row's.
+        var totals = Sum(list.Select(r => r.Values));
         var models = list.Where(r => r.Key.Model.Length > 0 || r.Values.Generations > 0)
             .GroupBy(r => r.Key.Model)
             .Select(g => (Model: g.Key, Values: Sum(g.Select(r => r.Values))))

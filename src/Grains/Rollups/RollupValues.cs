@@ -74,7 +74,9 @@ public sealed class RollupValues
         {
             var current = Scores.GetValueOrDefault(name);
             var sum = new ScoreSum(current.Sum + (sign * score.Sum), current.Count + (sign * score.Count));
-            if (sum.Count == 0)
+            // A delta can move sums without moving counts (one trace's score leaves a row as another's arrives): only an
+            // entry with nothing left is dropped.
+            if (sum.Count == 0 && sum.Sum == 0)
             {
                 Scores.Remove(name);
             }
