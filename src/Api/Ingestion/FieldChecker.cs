@@ -54,15 +54,17 @@ public static partial class FieldChecker
         var raw = JsonMarshal.GetRawUtf8Value(value);
         if (raw.Length > 66 || raw.IndexOf((byte)'\\') >= 0)
         {
-            return value.GetString() is { } text && IsoWithOffset().IsMatch(text) &&
-                DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+            return value.GetString() is { } text && IsIsoWithOffset(text);
         }
 
         Span<char> chars = stackalloc char[64];
         var length = Encoding.UTF8.GetChars(raw[1..^1], chars);
-        return IsoWithOffset().IsMatch(chars[..length]) &&
-            DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        return IsIsoWithOffset(chars[..length]);
     }
+
+    private static bool IsIsoWithOffset(ReadOnlySpan<char> text) =>
+        IsoWithOffset().IsMatch(text) &&
+        (SdkTime.IsPlainlyValid(text) || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
 
     private static string? Expect(string field, JsonElement value, JsonValueKind kind, string what) =>
         value.ValueKind == kind ? null : $"{field}: expected {what}, received {Describe(value)}";
