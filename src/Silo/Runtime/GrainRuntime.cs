@@ -13,12 +13,11 @@ namespace Lantern.Silo.Runtime;
 /// </summary>
 public sealed class GrainRuntime : IGrainFactory
 {
-    private static readonly Comparer<long> NewestFirst = Comparer<long>.Create((a, b) => b.CompareTo(a));
-
     private readonly ConcurrentDictionary<(GrainTypeInfo Type, string Key), GrainActivation> _directory = new();
     private readonly ConcurrentDictionary<(GrainTypeInfo Type, string Key), GrainActivation> _closing = new();
     private readonly Dictionary<Type, GrainTypeInfo> _types;
     private readonly Lock _lifecycle = new();
+    private readonly EvictionCandidates _evictionCandidates = new(roundsPerScan: 4);
     private readonly GrainRuntimeOptions _options;
     private bool _shuttingDown;
 
@@ -128,7 +127,8 @@ public sealed class GrainRuntime : IGrainFactory
 
             if (_activations >= _options.MaxActivations)
             {
-                victims = LeastRecentlyUsed(Math.Max(1, (int)(_options.MaxActivations * _options.EvictionFraction)));
+                victims = _evictionCandidates.Take(
+                    Math.Max(1, (int)(_options.MaxActivations * _options.EvictionFraction)), _directory.Select(entry => entry.Value), IsCurrent);
                 victims.ForEach(Retire);
             }
 
@@ -148,7 +148,7 @@ public sealed class GrainRuntime : IGrainFactory
     {
         lock (_lifecycle)
         {
-            if (!_directory.TryGetValue((activation.TypeInfo, activation.Key), out var current) || current != activation)
+            if (!IsCurrent(activation))
             {
                 return;
             }
@@ -222,26 +222,8 @@ public sealed class GrainRuntime : IGrainFactory
             .WaitAsync(cancellationToken);
     }
 
-    // One pass with a heap of the count oldest seen so far (its root the newest of them). Sorting every activation ran
-    // under the lifecycle lock and copied the directory into large arrays at every eviction round, several a second.
-    private List<GrainActivation> LeastRecentlyUsed(int count)
-    {
-        var oldest = new PriorityQueue<GrainActivation, long>(count + 1, NewestFirst);
-        foreach (var (_, activation) in _directory)
-        {
-            var lastUsed = activation.LastUsed;
-            if (oldest.Count < count)
-            {
-                oldest.Enqueue(activation, lastUsed);
-            }
-            else if (oldest.TryPeek(out _, out var newestKept) && lastUsed < newestKept)
-            {
-                oldest.EnqueueDequeue(activation, lastUsed);
-            }
-        }
-
-        return [.. oldest.UnorderedItems.Select(item => item.Element)];
-    }
+    private bool IsCurrent(GrainActivation activation) =>
+        _directory.TryGetValue((activation.TypeInfo, activation.Key), out var current) && current == activation;
 
     private IEnumerable<Measurement<int>> QueueLengths() =>
         _directory.Values

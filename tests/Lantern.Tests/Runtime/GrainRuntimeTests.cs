@@ -157,6 +157,33 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task Later_eviction_rounds_still_evict_the_least_recently_called()
+    {
+        // One pass over the directory finds several rounds' worth of the oldest: a round after the first must still skip
+        // one called since (k6) and one deactivated since (k7), and never evict a newer one ahead of an older one.
+        await using var harness = new RuntimeHarness(maxActivations: 100);
+        for (var i = 0; i < 100; i++)
+        {
+            await harness.Counter($"k{i}").IncrementAsync();
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await harness.Counter("k100").IncrementAsync();
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await harness.Counter("k6").IncrementAsync();
+        await harness.Runtime.DeactivateWhereAsync((_, key) => key == "k7", DeactivationReason.Idle, CancellationToken.None);
+        for (var i = 101; i <= 106; i++)
+        {
+            // 95 active after the first round and k7: k106 is the first past the bound again.
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+            await harness.Counter($"k{i}").IncrementAsync();
+        }
+
+        var inactive = Enumerable.Range(0, 107).Where(i => !harness.Runtime.IsActive<ICounterGrain>($"k{i}"));
+        Assert.Equal([0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11], inactive);
+    }
+
+    [Fact]
     public async Task Shutdown_flushes_every_activation()
     {
         await using var harness = new RuntimeHarness();
