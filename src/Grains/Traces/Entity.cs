@@ -6,6 +6,7 @@ namespace Lantern.Grains.Traces;
 /// </summary>
 public sealed class Entity
 {
+    private const int ExpectedFields = 16;
     private static readonly string[] PayloadFields = ["input", "output"];
 
     public required EntityKind Kind { get; init; }
@@ -13,9 +14,10 @@ public sealed class Entity
     public required string Id { get; init; }
 
     /// <summary>Field name (wire spelling) to its raw JSON value; input, output and metadata included.</summary>
-    public Dictionary<string, string> Values { get; init; } = new(StringComparer.Ordinal);
+    /// <remarks>Sized for a generation's dozen fields: growing from empty reallocated both dictionaries twice per entity.</remarks>
+    public Dictionary<string, string> Values { get; init; } = new(ExpectedFields, StringComparer.Ordinal);
 
-    public Dictionary<string, FieldStamp> Stamps { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, FieldStamp> Stamps { get; init; } = new(ExpectedFields, StringComparer.Ordinal);
 
     /// <summary>
     /// Fingerprints of the written input and output, taken as they are merged (or as they are loaded). Both are

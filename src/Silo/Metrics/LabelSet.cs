@@ -15,6 +15,9 @@ public sealed class LabelSet
     [ThreadStatic]
     private static StringBuilder? _keyBuilder;
 
+    [ThreadStatic]
+    private static char[]? _keyBuffer;
+
     private LabelSet(string[] names, string[] values, string key)
     {
         Names = names;
@@ -29,8 +32,11 @@ public sealed class LabelSet
     /// <summary>An unambiguous identity for the label set (length-prefixed names and values).</summary>
     public string Key { get; }
 
-    /// <summary>The <see cref="Key"/> the tags would have, computed without building the label set.</summary>
-    public static string KeyOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    /// <summary>
+    /// The <see cref="Key"/> the tags would have, computed without building the label set or a string: valid until the
+    /// thread's next call. Every measurement looks its series up with it.
+    /// </summary>
+    public static ReadOnlySpan<char> KeyOf(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
         Span<int> order = tags.Length <= 16 ? stackalloc int[tags.Length] : new int[tags.Length];
         Sort(tags, order);
@@ -41,7 +47,13 @@ public sealed class LabelSet
             Append(key, Name(tags[i].Key), Value(tags[i].Value));
         }
 
-        return key.ToString();
+        if (_keyBuffer is null || _keyBuffer.Length < key.Length)
+        {
+            _keyBuffer = new char[Math.Max(128, key.Length * 2)];
+        }
+
+        key.CopyTo(0, _keyBuffer, key.Length);
+        return _keyBuffer.AsSpan(0, key.Length);
     }
 
     public static LabelSet From(ReadOnlySpan<KeyValuePair<string, object?>> tags)

