@@ -50,6 +50,9 @@ public sealed class Entity
 
     public string? Get(string field) => Values.GetValueOrDefault(field);
 
+    /// <summary>Whether the field was ever set, including an input or output whose committed text has left memory.</summary>
+    public bool Has(string field) => Values.ContainsKey(field) || PayloadFingerprints.ContainsKey(field);
+
     /// <summary>Drops committed input and output text from memory, keeping their fingerprints.</summary>
     public void ReleasePayloads()
     {

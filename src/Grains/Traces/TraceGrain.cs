@@ -95,6 +95,13 @@ public sealed class TraceGrain(
             _aggregate.Observations[id].ReleasePayloads();
             _observationRows[id] = Committed(_observationRows[id]);
         }
+
+        if (LooksFinished())
+        {
+            // Most traces send nothing after this, and an activation kept until the bound evicts it lives just long
+            // enough to be promoted by the GC and die in its oldest generation. One that does hear more loads again.
+            Context.DeactivateOnIdle();
+        }
     }
 
     public async Task DeleteAsync()
@@ -170,6 +177,11 @@ public sealed class TraceGrain(
         var traceRow = _aggregate.Trace is null ? null : _projector.Trace(_projectId, _aggregate.Trace, _observationRows.Values);
         _committed = ContributionCalculator.Compute(_projectId, traceRow, _observationRows.Values, scoreRows);
     }
+
+    /// <summary>The trace has its output and none of its observations is still open (events never are).</summary>
+    private bool LooksFinished() =>
+        _aggregate.Trace is { } trace && trace.Has("output") &&
+        _observationRows.Values.All(o => o.EndTime is not null || o.Type == "EVENT");
 
     /// <summary>
     /// What of a committed observation row the grain still needs: its typed columns for the trace row and the rollups.

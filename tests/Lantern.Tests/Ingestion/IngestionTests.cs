@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Lantern.Contracts.Traces;
+using Lantern.Silo.Runtime;
 using Lantern.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static Lantern.Tests.Infrastructure.LangfuseBatch;
 
 namespace Lantern.Tests.Ingestion;
@@ -134,6 +137,37 @@ public sealed class IngestionTests
         var generation = Assert.Single(await Sql.RowsAsync(app.ConnectionString, "SELECT trace_id FROM observations WHERE id = 'g1'"));
         Assert.Equal("t2", (string)generation["trace_id"]!);
         Assert.Equal(1L, await Sql.ScalarAsync<decimal>(app.ConnectionString, "SELECT sum(traces) FROM rollups WHERE scope = 'user' AND scope_key = 'u2'"));
+    }
+
+    [Fact]
+    public async Task A_finished_trace_leaves_memory_after_its_commit_and_a_later_event_still_merges()
+    {
+        // Finished: the trace has its output and its generation has ended. Unfinished: no output yet.
+        await using var app = await LanternApp.StartAsync();
+        var http = app.CreateClient().Authorized();
+        var runtime = app.Services.GetRequiredService<GrainRuntime>();
+        await http.PostAsync(
+            Event("trace-create", new JsonObject { ["id"] = "done", ["userId"] = "u1", ["output"] = "answer" }),
+            Event("generation-create", new JsonObject
+            {
+                ["id"] = "g1", ["traceId"] = "done", ["model"] = "m", ["endTime"] = Iso(T0.AddSeconds(1)),
+                ["costDetails"] = new JsonObject { ["total"] = 0.5 },
+            }),
+            Event("trace-create", new JsonObject { ["id"] = "open", ["userId"] = "u1" }));
+
+        Assert.False(runtime.IsActive<ITraceGrain>($"{LanternApp.ProjectId}/done"));
+        Assert.True(runtime.IsActive<ITraceGrain>($"{LanternApp.ProjectId}/open"));
+
+        var (response, body) = await http.PostAsync(
+            Event("span-create", new JsonObject { ["id"] = "late", ["traceId"] = "done", ["name"] = "afterwards" }),
+            Event("trace-create", new JsonObject { ["id"] = "done", ["name"] = "renamed" }, T0.AddSeconds(5)));
+
+        Assert.Empty(body!["errors"]!.AsArray());
+        var trace = Assert.Single(await Sql.RowsAsync(app.ConnectionString, "SELECT name, output, observation_count, total_cost FROM traces WHERE id = 'done'"));
+        Assert.Equal(("renamed", "\"answer\"", 2, 0.5m),
+            ((string)trace["name"]!, (string)trace["output"]!, (int)trace["observation_count"]!, (decimal)trace["total_cost"]!));
+        Assert.Equal(2L, await Sql.ScalarAsync<decimal>(app.ConnectionString, "SELECT sum(traces) FROM rollups WHERE scope = 'user'"));
+        Assert.Equal(0.5m, await Sql.ScalarAsync<decimal>(app.ConnectionString, "SELECT sum(cost) FROM rollups WHERE scope = 'user'"));
     }
 
     [Fact]
