@@ -141,13 +141,7 @@ public sealed class GrainRuntimeTests
     public async Task At_the_bound_the_least_recently_called_activations_are_the_ones_evicted()
     {
         // 5 % of 100: each eviction round deactivates the 5 activations called longest ago.
-        await using var harness = new RuntimeHarness(maxActivations: 100);
-        for (var i = 0; i < 100; i++)
-        {
-            await harness.Counter($"k{i}").IncrementAsync();
-            harness.Time.Advance(TimeSpan.FromSeconds(1));
-        }
-
+        await using var harness = await AtTheBoundAsync();
         await harness.Counter("k0").IncrementAsync();
         harness.Time.Advance(TimeSpan.FromSeconds(1));
         await harness.Counter("k100").IncrementAsync();
@@ -161,13 +155,7 @@ public sealed class GrainRuntimeTests
     {
         // One pass over the directory finds several rounds' worth of the oldest: a round after the first must still skip
         // one called since (k6) and one deactivated since (k7), and never evict a newer one ahead of an older one.
-        await using var harness = new RuntimeHarness(maxActivations: 100);
-        for (var i = 0; i < 100; i++)
-        {
-            await harness.Counter($"k{i}").IncrementAsync();
-            harness.Time.Advance(TimeSpan.FromSeconds(1));
-        }
-
+        await using var harness = await AtTheBoundAsync();
         await harness.Counter("k100").IncrementAsync();
         harness.Time.Advance(TimeSpan.FromSeconds(1));
         await harness.Counter("k6").IncrementAsync();
@@ -221,5 +209,18 @@ public sealed class GrainRuntimeTests
         await using var harness = new RuntimeHarness();
         var error = Assert.Throws<InvalidOperationException>(() => harness.Runtime.GetGrain<IUnregisteredGrain>("x"));
         Assert.Contains(nameof(IUnregisteredGrain), error.Message, StringComparison.Ordinal);
+    }
+
+    // 100 activations, the bound, k0 called longest ago and k99 last, one second apart.
+    private static async Task<RuntimeHarness> AtTheBoundAsync()
+    {
+        var harness = new RuntimeHarness(maxActivations: 100);
+        for (var i = 0; i < 100; i++)
+        {
+            await harness.Counter($"k{i}").IncrementAsync();
+            harness.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        return harness;
     }
 }
