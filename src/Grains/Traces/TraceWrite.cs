@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Lantern.Grains.Rollups;
 
 namespace Lantern.Grains.Traces;
@@ -20,5 +21,5 @@ public sealed record TraceWrite(
     public bool TraceIsNew { get; init; }
 
     /// <summary>Which of <see cref="Observations"/> are not stored yet (as far as their grain knows).</summary>
-    public IReadOnlySet<string> NewObservationIds { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> NewObservationIds { get; init; } = FrozenSet<string>.Empty;
 }

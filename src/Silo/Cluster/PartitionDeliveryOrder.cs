@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using MassTransit;
 using MassTransit.RabbitMqTransport;
-using System.Runtime.CompilerServices;
 
 namespace Lantern.Silo.Cluster;
 
