@@ -50,6 +50,7 @@ public static class IngestionEndpoints
         }
 
         metrics.Bytes(access.ProjectId, Endpoint, body.Length);
+        StorableJson.ReplaceUnstorable(body.Memory.Span);
         JsonDocument document;
         try
         {

@@ -15,7 +15,7 @@ public sealed class PooledBody
 
     public int Length { get; private set; }
 
-    public ReadOnlyMemory<byte> Memory => _array.AsMemory(0, Length);
+    public Memory<byte> Memory => _array.AsMemory(0, Length);
 
     /// <summary>Free room after the written bytes, grown (doubling, by copy) when there is none.</summary>
     public Memory<byte> FreeSpace()

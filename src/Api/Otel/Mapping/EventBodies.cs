@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lantern.Api.Ingestion;
 
 namespace Lantern.Api.Otel.Mapping;
 
@@ -33,7 +34,7 @@ public static class EventBodies
 
     public static JsonElement ToElement(JsonObject body)
     {
-        using var document = JsonDocument.Parse(body.ToJsonString());
+        using var document = StorableJson.Parse(body);
         return document.RootElement.Clone();
     }
 }

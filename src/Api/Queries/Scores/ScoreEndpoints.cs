@@ -69,7 +69,7 @@ public static class ScoreEndpoints
             ["id"] = Guid.NewGuid().ToString(), ["type"] = "score-create",
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture), ["body"] = body,
         };
-        using var document = JsonDocument.Parse(entry.ToJsonString());
+        using var document = StorableJson.Parse(entry);
         var (@event, error) = EventValidator.Validate(document.RootElement);
         if (error is not null)
         {
