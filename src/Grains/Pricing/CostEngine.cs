@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Lantern.Grains.Traces;
 
 namespace Lantern.Grains.Pricing;
@@ -10,8 +9,6 @@ namespace Lantern.Grains.Pricing;
 /// </summary>
 public sealed class CostEngine(IProjectPricingSource projects) : IObservationPricer
 {
-    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
-
     public ObservationCost Price(string projectId, Entity observation)
     {
         var client = ClientUsageReader.Read(observation);
@@ -65,7 +62,7 @@ public sealed class CostEngine(IProjectPricingSource projects) : IObservationPri
             return model.DefaultTier;
         }
 
-        var input = new PricingInput(usage, Attributes(observation.Get("modelParameters")), observation.Metadata);
+        var input = new PricingInput(usage, observation.Get("modelParameters"), observation.Metadata);
         return model.Tiers.Where(t => !t.IsDefault && t.Conditions.Count > 0).OrderBy(t => t.Priority)
             .FirstOrDefault(t => t.Conditions.All(c => c.Matches(input))) ?? model.DefaultTier;
     }
@@ -83,24 +80,4 @@ public sealed class CostEngine(IProjectPricingSource projects) : IObservationPri
 
     private static decimal? Price(IReadOnlyDictionary<string, decimal>? prices, string key) =>
         prices is not null && prices.TryGetValue(key, out var price) ? price : null;
-
-    private static IReadOnlyDictionary<string, string> Attributes(string? raw)
-    {
-        if (raw is null)
-        {
-            return NoAttributes;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(raw);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal)
-                : NoAttributes;
-        }
-        catch (JsonException)
-        {
-            return NoAttributes;
-        }
-    }
 }

@@ -51,4 +51,30 @@ public sealed class EntityCodecTests
         Assert.Equal(new FieldStamp(5, 0, "e-1"), loaded.Stamps["userId"]);
         Assert.Equal(["a"], loaded.Tags);
     }
+
+    [Fact]
+    public void Rows_stored_by_earlier_versions_load_with_the_same_state()
+    {
+        // The first form of the column: each value escaped into a string, each field with its own copy of its stamp.
+        const string Stored = """
+            {"cost": {"modelId": "m-1", "totalCost": 0.0023750, "inputPrice": 0.0000025, "totalPrice": null, "costDetails": {"input": 0.0008750},
+              "outputPrice": 0.000010, "usageDetails": {"input": 350, "total": 500}, "pricingTierId": "m-1_tier_default", "pricingTierName": "Standard"},
+             "stamps": {"name": "639319494934550000|0|e-3", "usageDetails": "639319494934550001|1|e-4"},
+             "values": {"name": "\"llm\"", "usageDetails": "{\"input\":350}"},
+             "metadataStamps": {"team": "639319494934550000|0|e-3"}, "firstEventTicks": 639319494934550000,
+             "observationType": "GENERATION", "observationTypeRank": 0}
+            """;
+
+        var loaded = EntityCodec.Deserialize(EntityKind.Observation, "g-1", Stored, null, null, "{\"team\":\"core\"}", null);
+
+        Assert.Equal(["\"llm\"", "{\"input\":350}"], [loaded.Values["name"], loaded.Values["usageDetails"]]);
+        Assert.Equal(new FieldStamp(639319494934550000, 0, "e-3"), loaded.Stamps["name"]);
+        Assert.Equal(new FieldStamp(639319494934550001, 1, "e-4"), loaded.Stamps["usageDetails"]);
+        Assert.Equal(new FieldStamp(639319494934550000, 0, "e-3"), loaded.MetadataStamps["team"]);
+        Assert.Equal((639319494934550000, "GENERATION", 0), (loaded.FirstEventTicks, loaded.ObservationType, loaded.ObservationTypeRank));
+        Assert.Equal((0.0023750m, 350L), (loaded.Cost!.TotalCost, loaded.Cost.UsageDetails["input"]));
+        var again = EntityCodec.Deserialize(EntityKind.Observation, "g-1", EntityCodec.Serialize(loaded), null, null, "{\"team\":\"core\"}", null);
+        Assert.Equal(loaded.Values.OrderBy(v => v.Key), again.Values.OrderBy(v => v.Key));
+        Assert.Equal(loaded.Stamps.OrderBy(s => s.Key), again.Stamps.OrderBy(s => s.Key));
+    }
 }
