@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Lantern.Contracts.Ingestion;
 
 namespace Lantern.Grains.Traces;
 
@@ -89,7 +90,8 @@ public static class EntityCodec
                 ReadEach(value, entity.Values, v => v.GetRawText());
                 break;
             case "values":
-                ReadEach(value, entity.Values, v => v.GetString()!);
+                // That form kept text PostgreSQL cannot hold as JSON (\u0000 in a field with no column of its own) escaped.
+                ReadEach(value, entity.Values, v => StorableJson.Storable(v.GetString()!));
                 break;
             case "stamped":
                 ReadStamped(value, entity.Stamps);

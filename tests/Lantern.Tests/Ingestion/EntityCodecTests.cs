@@ -60,7 +60,7 @@ public sealed class EntityCodecTests
             {"cost": {"modelId": "m-1", "totalCost": 0.0023750, "inputPrice": 0.0000025, "totalPrice": null, "costDetails": {"input": 0.0008750},
               "outputPrice": 0.000010, "usageDetails": {"input": 350, "total": 500}, "pricingTierId": "m-1_tier_default", "pricingTierName": "Standard"},
              "stamps": {"name": "639319494934550000|0|e-3", "usageDetails": "639319494934550001|1|e-4"},
-             "values": {"name": "\"llm\"", "usageDetails": "{\"input\":350}"},
+             "values": {"name": "\"llm\"", "usageDetails": "{\"input\":350}", "note": "\"a\\u0000b\""},
              "metadataStamps": {"team": "639319494934550000|0|e-3"}, "firstEventTicks": 639319494934550000,
              "observationType": "GENERATION", "observationTypeRank": 0}
             """;
@@ -68,6 +68,7 @@ public sealed class EntityCodecTests
         var loaded = EntityCodec.Deserialize(EntityKind.Observation, "g-1", Stored, null, null, "{\"team\":\"core\"}", null);
 
         Assert.Equal(["\"llm\"", "{\"input\":350}"], [loaded.Values["name"], loaded.Values["usageDetails"]]);
+        Assert.Equal("\"a\\ufffdb\"", loaded.Values["note"]); // PostgreSQL cannot hold the NUL that form kept escaped
         Assert.Equal(new FieldStamp(639319494934550000, 0, "e-3"), loaded.Stamps["name"]);
         Assert.Equal(new FieldStamp(639319494934550001, 1, "e-4"), loaded.Stamps["usageDetails"]);
         Assert.Equal(new FieldStamp(639319494934550000, 0, "e-3"), loaded.MetadataStamps["team"]);

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Lantern.Api.Ingestion;
+using Lantern.Contracts.Ingestion;
 
 namespace Lantern.Tests.Ingestion;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Lantern.Api.Ingestion;
+using Lantern.Contracts.Ingestion;
 
 namespace Lantern.Api.Otel.Mapping;
 

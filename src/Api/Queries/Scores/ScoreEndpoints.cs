@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Lantern.Api.Auth;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Queries.Traces;
+using Lantern.Contracts.Ingestion;
 using Lantern.Silo.Cluster;
 using Lantern.Silo.Encryption;
 using Npgsql;

@@ -1,8 +1,9 @@
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Lantern.Api.Ingestion;
+namespace Lantern.Contracts.Ingestion;
 
 /// <summary>
 /// JSON may carry U+0000 and lone surrogates (<c>\u0000</c>, <c>\ud800</c>); PostgreSQL's text and jsonb cannot hold them,
@@ -43,6 +44,18 @@ public static class StorableJson
         }
 
         return replaced;
+    }
+
+    /// <summary>The JSON text with what PostgreSQL cannot store replaced; the same instance when there is nothing to replace.</summary>
+    public static string Storable(string json)
+    {
+        if (!json.Contains("\\u", StringComparison.Ordinal))
+        {
+            return json;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(json);
+        return ReplaceUnstorable(bytes) == 0 ? json : Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>The node as a document, with what PostgreSQL cannot store replaced (see <see cref="ReplaceUnstorable"/>).</summary>
