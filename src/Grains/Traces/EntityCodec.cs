@@ -12,7 +12,7 @@ namespace Lantern.Grains.Traces;
 /// <remarks>
 /// Values are written as the JSON they are (<c>raw</c>), and each stamp once with the fields it set (<c>stamped</c>):
 /// this runs for every row a trace grain commits, and the first form (each value escaped into a string, each field with
-/// its own copy of the stamp) was the largest part of a commit's CPU and made the column twice as long. Rows stored in
+/// its own copy of the stamp) was the largest part of a commit's CPU and made the column a third longer. Rows stored in
 /// that form (<c>values</c>, <c>stamps</c>, <c>metadataStamps</c>) are still read.
 /// </remarks>
 public static class EntityCodec
