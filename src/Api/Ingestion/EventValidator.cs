@@ -66,7 +66,8 @@ public static class EventValidator
     {
         foreach (var property in body.EnumerateObject())
         {
-            if (schema.TryGetValue(property.Name, out var rule) && FieldChecker.Check(property.Name, property.Value, rule) is { } problem)
+            var name = PropertyNames.Of(property);
+            if (schema.TryGetValue(name, out var rule) && FieldChecker.Check(name, property.Value, rule) is { } problem)
             {
                 return problem;
             }

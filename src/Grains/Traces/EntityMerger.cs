@@ -34,13 +34,14 @@ public static class EntityMerger
         changed |= MergeObservationType(entity, @event, stamp.Rank);
         foreach (var property in @event.Body.EnumerateObject())
         {
-            changed |= property.Name switch
+            var name = PropertyNames.Of(property);
+            changed |= name switch
             {
                 "metadata" => MergeMetadata(entity, property.Value, stamp),
                 "tags" => MergeTags(entity, property.Value),
-                _ when Skipped.Contains(property.Name) => false,
-                "input" or "output" when entity.Kind != EntityKind.Score => MergePayload(entity, property.Name, property.Value, stamp, ignoredRewrites),
-                _ => MergeField(entity, property.Name, property.Value, stamp),
+                _ when Skipped.Contains(name) => false,
+                "input" or "output" when entity.Kind != EntityKind.Score => MergePayload(entity, name, property.Value, stamp, ignoredRewrites),
+                _ => MergeField(entity, name, property.Value, stamp),
             };
         }
 
@@ -115,7 +116,7 @@ public static class EntityMerger
         var changed = false;
         foreach (var property in metadata.EnumerateObject())
         {
-            changed |= MergeMetadataKey(entity, property.Name, property.Value, stamp);
+            changed |= MergeMetadataKey(entity, PropertyNames.Of(property), property.Value, stamp);
         }
 
         return changed;
