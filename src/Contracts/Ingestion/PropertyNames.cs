@@ -20,7 +20,9 @@ public static class PropertyNames
     private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ByChars =
         Shared.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The property's name, the same string instance every time it is seen.</summary>
+    private static int s_count;
+
+    /// <summary>The property's name: one shared string per name while the table has room.</summary>
     public static string Of(JsonProperty property)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
@@ -38,6 +40,12 @@ public static class PropertyNames
         }
 
         var made = name.ToString();
-        return Shared.Count < MaxNames ? Shared.GetOrAdd(made, made) : made;
+        // Counted apart: ConcurrentDictionary.Count takes every lock, on the very path that unique metadata keys repeat.
+        if (Volatile.Read(ref s_count) < MaxNames && Shared.TryAdd(made, made))
+        {
+            Interlocked.Increment(ref s_count);
+        }
+
+        return made;
     }
 }
