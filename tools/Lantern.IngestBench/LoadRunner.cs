@@ -23,46 +23,64 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
     private long _failures;
     private long _batches;
 
-    public async Task<LoadResult> RunAsync()
+    /// <summary>
+    /// Load that is not measured: one batch per worker (connection pools, the first grain activations), then the configured
+    /// load until <paramref name="settled"/> is cancelled (the node's JIT has settled). Its batches still count as acked.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken settled)
     {
-        // Warm-up, not measured: JIT, connection pools, the first grain activations.
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => SendAsync(Stopwatch.GetTimestamp())));
-        (_events, _bytes, _failures) = (0, 0, 0);
+        if (!settled.IsCancellationRequested)
+        {
+            await DriveAsync(_ => !settled.IsCancellationRequested, long.MaxValue);
+        }
+
+        await Task.WhenAll(_probes);
+        (_events, _bytes, _failures, _batches) = (0, 0, 0, 0);
         _ackMs.Clear();
         _visibleMs.Clear();
-        await Task.WhenAll(_probes);
         _probes.Clear();
-        var clock = Stopwatch.StartNew();
+    }
+
+    public async Task<LoadResult> RunAsync()
+    {
         var deadline = TimeSpan.FromSeconds(options.Seconds);
         var maxBatches = options.TotalTraces == int.MaxValue ? long.MaxValue : Math.Max(1, options.TotalTraces / options.TracesPerBatch);
+        var elapsed = await DriveAsync(sinceStart => sinceStart < deadline, maxBatches);
+        await Task.WhenAll(_probes);
+        return new LoadResult(elapsed, _events, _bytes, _failures, [.. _ackMs], [.. _visibleMs], [.. _acked]);
+    }
+
+    /// <summary>Sends batches while <paramref name="goOn"/> holds for the time since the start; returns the seconds it took.</summary>
+    private async Task<double> DriveAsync(Func<TimeSpan, bool> goOn, long maxBatches)
+    {
+        var clock = Stopwatch.StartNew();
         if (options.Rate > 0)
         {
-            await OpenLoopAsync(clock, deadline, maxBatches);
+            await OpenLoopAsync(clock, goOn, maxBatches);
         }
         else
         {
             await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>
             {
-                while (clock.Elapsed < deadline && Interlocked.Increment(ref _batches) <= maxBatches)
+                while (goOn(clock.Elapsed) && Interlocked.Increment(ref _batches) <= maxBatches)
                 {
                     await SendAsync(Stopwatch.GetTimestamp());
                 }
             })));
         }
 
-        var elapsed = clock.Elapsed.TotalSeconds;
-        await Task.WhenAll(_probes);
-        return new LoadResult(elapsed, _events, _bytes, _failures, [.. _ackMs], [.. _visibleMs], [.. _acked]);
+        return clock.Elapsed.TotalSeconds;
     }
 
-    private async Task OpenLoopAsync(Stopwatch clock, TimeSpan deadline, long maxBatches)
+    private async Task OpenLoopAsync(Stopwatch clock, Func<TimeSpan, bool> goOn, long maxBatches)
     {
         var interval = TimeSpan.FromSeconds((double)options.EventsPerBatch / options.Rate);
         var inFlight = new List<Task>();
         for (long n = 0; n < maxBatches; n++)
         {
             var due = interval * n;
-            if (due >= deadline)
+            if (!goOn(due))
             {
                 break;
             }

@@ -49,6 +49,7 @@ ServerMetrics groupCommit;
 EvaluatorRun? evaluators;
 RollupProber rollups;
 Verification verification;
+(double Seconds, double CompilationSeconds) warmUp;
 await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, BenchOptions.ProjectId, options.PublicKey, options.SecretKey))
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 16 })
@@ -58,6 +59,14 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
         "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.PublicKey}:{options.SecretKey}")));
     await HotSessionSeeder.SeedAsync(http, options, runId);
+    var runner = new LoadRunner(http, options, new Workload(options, runId), runId);
+    using (var settled = new CancellationTokenSource())
+    {
+        var watching = JitSettling.WatchAsync(http, TimeSpan.FromSeconds(options.WarmupSeconds), settled);
+        await runner.WarmUpAsync(settled.Token);
+        warmUp = await watching;
+    }
+
     rollups = new RollupProber(http, options);
     var before = await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups");
     var metricsBefore = await ServerMetrics.ScrapeAsync(http);
@@ -66,7 +75,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     var pgCpuBefore = ProcessStats.ServerTreeCpuSeconds(postmaster);
     using var stopProbes = new CancellationTokenSource();
     var probing = rollups.RunAsync(stopProbes.Token);
-    load = await new LoadRunner(http, options, new Workload(options, runId), runId).RunAsync();
+    load = await runner.RunAsync();
     await stopProbes.CancelAsync();
     await probing;
     cpuSeconds = ProcessStats.CpuSeconds(node.Pid) - cpuBefore;
@@ -81,7 +90,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
 var copy = await Baselines.CopyAsync(db, load.Events, runId);
 var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId);
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
-    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, evaluators), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, evaluators, warmUp.Seconds, warmUp.CompilationSeconds), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();
 await report.WriteJsonAsync(options.JsonPath);
 return load.Failures == 0 && verification.MissingEvents == 0 ? 0 : 1;

@@ -21,6 +21,8 @@ internal sealed class Report(
         Console.WriteLine(Invariant($"Workload: {options.TracesPerBatch} traces ({options.EventsPerBatch} events) per batch, {mode}, ") +
             Invariant($"{(double)load.Bytes / Math.Max(1, load.Events + load.Failures):F0} B/event, {options.Users} users, {options.Sessions} sessions; ") +
             Invariant($"{Environment.ProcessorCount} cores, load average {loadAverageBefore} before, {loadAverageAfter} after."));
+        Console.WriteLine(Invariant($"Warm-up, not measured: {server.WarmUpSeconds:F0} s of the same load until the node's JIT settled ") +
+            Invariant($"({server.WarmUpJitSeconds:F1} s compiling); {_groupCommit.JitSeconds:F2} s compiling during the measured load."));
         Console.WriteLine();
         Console.WriteLine("| writer (same rows) | events | seconds | events/s | vs COPY | commits | rows written | WAL MiB | table MiB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -72,6 +74,7 @@ internal sealed class Report(
             ["options"] = JsonSerializer.SerializeToNode(options),
             ["cores"] = Environment.ProcessorCount,
             ["loadAverage"] = new JsonObject { ["before"] = loadAverageBefore, ["after"] = loadAverageAfter },
+            ["warmUp"] = new JsonObject { ["seconds"] = server.WarmUpSeconds, ["jitSeconds"] = server.WarmUpJitSeconds },
             ["lantern"] = new JsonObject
             {
                 ["phase"] = Phase(lantern),

@@ -24,20 +24,20 @@ internal static class OptionValues
         return values;
     }
 
-    /// <summary>A positive integer option; the fallback when absent; the first error is kept.</summary>
-    public static int Number(Dictionary<string, string> values, string name, int fallback, ref string? error)
+    /// <summary>An integer option of at least <paramref name="minimum"/>; the fallback when absent; the first error is kept.</summary>
+    public static int Number(Dictionary<string, string> values, string name, int fallback, ref string? error, int minimum = 1)
     {
         if (!values.TryGetValue(name, out var text))
         {
             return fallback;
         }
 
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0)
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum)
         {
             return value;
         }
 
-        error ??= $"--{name}: expected a positive integer, got '{text}'";
+        error ??= minimum == 1 ? $"--{name}: expected a positive integer, got '{text}'" : $"--{name}: expected an integer of at least {minimum}, got '{text}'";
         return fallback;
     }
 }
