@@ -13,11 +13,16 @@ internal static class Baselines
 {
     private static readonly string[] Tables = ["traces", "observations"];
 
-    // The run's rows only (the database may hold others, e.g. the test suite's). The run id is our own hex, never input.
-    private static string RunRows(string table, string runId) =>
-        $"SELECT * FROM {table} WHERE project_id = '{BenchOptions.ProjectId}' AND {(table == "traces" ? "id" : "trace_id")} LIKE '{runId}-%'";
+    // The measured load's rows only: not the warm-up's (trace indexes below firstTrace), nor others the database may hold
+    // (e.g. the test suite's). The run id is our own hex, never input; trace ids are "<run id>-<index>".
+    private static string RunRows(string table, string runId, long firstTrace)
+    {
+        var traceId = table == "traces" ? "id" : "trace_id";
+        return $"SELECT * FROM {table} WHERE project_id = '{BenchOptions.ProjectId}' AND {traceId} LIKE '{runId}-%' " +
+            $"AND split_part({traceId}, '-', 2)::bigint >= {firstTrace}";
+    }
 
-    public static async Task<PhaseResult> CopyAsync(NpgsqlDataSource db, long events, string runId)
+    public static async Task<PhaseResult> CopyAsync(NpgsqlDataSource db, long events, string runId, long firstTrace)
     {
         await using var connection = await db.OpenConnectionAsync();
         // Dumped to temporary files, not memory: a million traces' rows exceed what one array can hold.
@@ -27,7 +32,7 @@ internal static class Baselines
             await Execute(connection, $"DROP TABLE IF EXISTS bench_copy_{table}; CREATE TABLE bench_copy_{table} (LIKE {table} INCLUDING ALL)");
             var dump = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
             dumps[table] = dump;
-            await using (var source = await connection.BeginRawBinaryCopyAsync($"COPY ({RunRows(table, runId)}) TO STDOUT (FORMAT BINARY)"))
+            await using (var source = await connection.BeginRawBinaryCopyAsync($"COPY ({RunRows(table, runId, firstTrace)}) TO STDOUT (FORMAT BINARY)"))
             {
                 await source.CopyToAsync(dump);
             }
@@ -61,7 +66,7 @@ internal static class Baselines
 
     private const int MaxPerEventTracesPerSecond = 2_000;
 
-    public static async Task<PhaseResult> PerEventAsync(NpgsqlDataSource db, int concurrency, TimeSpan limit, string runId)
+    public static async Task<PhaseResult> PerEventAsync(NpgsqlDataSource db, int concurrency, TimeSpan limit, string runId, long firstTrace)
     {
         await using var setup = await db.OpenConnectionAsync();
         var upserts = new Dictionary<string, string>();
@@ -84,7 +89,7 @@ internal static class Baselines
         await Execute(setup, "ANALYZE traces; ANALYZE observations");
         var enough = (long)Math.Ceiling(limit.TotalSeconds * MaxPerEventTracesPerSecond);
         await using (var command = new NpgsqlCommand($"""
-            SELECT to_jsonb(t)::text, to_jsonb(s)::text, to_jsonb(g)::text FROM ({RunRows("traces", runId)} LIMIT {enough}) t
+            SELECT to_jsonb(t)::text, to_jsonb(s)::text, to_jsonb(g)::text FROM ({RunRows("traces", runId, firstTrace)} LIMIT {enough}) t
             JOIN observations s ON s.project_id = t.project_id AND s.id = t.id || '-s'
             JOIN observations g ON g.project_id = t.project_id AND g.id = t.id || '-g'
             """, setup))

@@ -1,10 +1,11 @@
 namespace Lantern.IngestBench;
 
 /// <summary>
-/// What the load phase measured: accepted events, bytes sent, rejections, per-batch ack and per-probe visibility times, and
-/// every answered batch (warm-up included) with the events it rejected, so the stored rows can be checked against the acks.
+/// What the load phase measured: the index of its first trace (those before it were the warm-up's), accepted events, bytes
+/// sent, rejections, per-batch ack and per-probe visibility times, and every answered batch (warm-up included) with the
+/// events it rejected, so the stored rows can be checked against the acks.
 /// </summary>
-internal sealed record LoadResult(double Seconds, long Events, long Bytes, long Failures, double[] AckMs, double[] VisibleMs, AckedBatch[] Acked)
+internal sealed record LoadResult(double Seconds, long FirstTrace, long Events, long Bytes, long Failures, double[] AckMs, double[] VisibleMs, AckedBatch[] Acked)
 {
     public double EventsPerSecond => Events / Seconds;
 

@@ -44,11 +44,12 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
 
     public async Task<LoadResult> RunAsync()
     {
+        var firstTrace = workload.TracesIssued;
         var deadline = TimeSpan.FromSeconds(options.Seconds);
         var maxBatches = options.TotalTraces == int.MaxValue ? long.MaxValue : Math.Max(1, options.TotalTraces / options.TracesPerBatch);
         var elapsed = await DriveAsync(sinceStart => sinceStart < deadline, maxBatches);
         await Task.WhenAll(_probes);
-        return new LoadResult(elapsed, _events, _bytes, _failures, [.. _ackMs], [.. _visibleMs], [.. _acked]);
+        return new LoadResult(elapsed, firstTrace, _events, _bytes, _failures, [.. _ackMs], [.. _visibleMs], [.. _acked]);
     }
 
     /// <summary>Sends batches while <paramref name="goOn"/> holds for the time since the start; returns the seconds it took.</summary>

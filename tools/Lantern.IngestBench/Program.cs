@@ -87,8 +87,8 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     verification = await Verification.CheckAsync(db, BenchOptions.ProjectId, runId, load.Acked);
 }
 
-var copy = await Baselines.CopyAsync(db, load.Events, runId);
-var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId);
+var copy = await Baselines.CopyAsync(db, load.Events, runId, load.FirstTrace);
+var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId, load.FirstTrace);
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
     new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, evaluators, warmUp.Seconds, warmUp.CompilationSeconds), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();

@@ -19,6 +19,9 @@ internal sealed class Workload(BenchOptions options, string runId, string? sessi
 
     public static string TraceId(string runId, long index) => $"{runId}-{index}";
 
+    /// <summary>How many traces the batches built so far hold: the index the next batch starts at.</summary>
+    public long TracesIssued => Interlocked.Read(ref _next);
+
     /// <summary>
     /// The id of a trace's k-th event (0..5 in the order above): deterministic, so an acknowledged id says which row and
     /// which change must be stored.
