@@ -15,26 +15,23 @@ internal static class JitSettling
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     /// <summary>Cancels <paramref name="settled"/> once the JIT has settled or <paramref name="atMost"/> has passed.</summary>
-    /// <returns>How long the warm-up took and how many seconds the node spent compiling meanwhile.</returns>
-    public static async Task<(double Seconds, double CompilationSeconds)> WatchAsync(HttpClient http, TimeSpan atMost, CancellationTokenSource settled)
+    /// <returns>How long the warm-up took, whether the JIT settled in it, and how many seconds the node spent compiling.</returns>
+    public static async Task<WarmUp> WatchAsync(HttpClient http, TimeSpan atMost, CancellationTokenSource settled)
     {
         var clock = Stopwatch.StartNew();
         var first = await CompiledSecondsAsync(http);
         var last = first;
-        while (clock.Elapsed < atMost)
+        var quiet = false;
+        while (!quiet && clock.Elapsed < atMost)
         {
             await Task.Delay(Interval);
             var now = await CompiledSecondsAsync(http);
-            var compiling = now - last;
+            quiet = now - last < SettledShareOfCore * Interval.TotalSeconds;
             last = now;
-            if (compiling < SettledShareOfCore * Interval.TotalSeconds)
-            {
-                break;
-            }
         }
 
         await settled.CancelAsync();
-        return (clock.Elapsed.TotalSeconds, last - first);
+        return new WarmUp(clock.Elapsed.TotalSeconds, quiet, last - first);
     }
 
     private static async Task<double> CompiledSecondsAsync(HttpClient http) => (await MetricsText.ScrapeAsync(http)).Sum(CompilationSeconds);

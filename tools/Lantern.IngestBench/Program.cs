@@ -49,7 +49,7 @@ ServerMetrics groupCommit;
 EvaluatorRun? evaluators;
 RollupProber rollups;
 Verification verification;
-(double Seconds, double CompilationSeconds) warmUp;
+WarmUp warmUp;
 await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, BenchOptions.ProjectId, options.PublicKey, options.SecretKey))
 {
     using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency + 16 })
@@ -90,7 +90,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
 var copy = await Baselines.CopyAsync(db, load.Events, runId, load.FirstTrace);
 var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId, load.FirstTrace);
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
-    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, evaluators, warmUp.Seconds, warmUp.CompilationSeconds), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, evaluators, warmUp), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();
 await report.WriteJsonAsync(options.JsonPath);
 return load.Failures == 0 && verification.MissingEvents == 0 ? 0 : 1;

@@ -21,8 +21,10 @@ internal sealed class Report(
         Console.WriteLine(Invariant($"Workload: {options.TracesPerBatch} traces ({options.EventsPerBatch} events) per batch, {mode}, ") +
             Invariant($"{(double)load.Bytes / Math.Max(1, load.Events + load.Failures):F0} B/event, {options.Users} users, {options.Sessions} sessions; ") +
             Invariant($"{Environment.ProcessorCount} cores, load average {loadAverageBefore} before, {loadAverageAfter} after."));
-        Console.WriteLine(Invariant($"Warm-up, not measured: {server.WarmUpSeconds:F0} s of the same load until the node's JIT settled ") +
-            Invariant($"({server.WarmUpJitSeconds:F1} s compiling); {_groupCommit.JitSeconds:F2} s compiling during the measured load."));
+        var warmUp = server.WarmUp;
+        Console.WriteLine(Invariant($"Warm-up, not measured: {warmUp.Seconds:F0} s of the same load, ") +
+            (warmUp.JitSettled ? "until the node's JIT settled " : "stopped by --warmup-seconds before the node's JIT settled ") +
+            Invariant($"({warmUp.JitSeconds:F1} s compiling); {_groupCommit.JitSeconds:F2} s compiling during the measured load."));
         Console.WriteLine();
         Console.WriteLine("| writer (same rows) | events | seconds | events/s | vs COPY | commits | rows written | WAL MiB | table MiB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -74,7 +76,10 @@ internal sealed class Report(
             ["options"] = JsonSerializer.SerializeToNode(options),
             ["cores"] = Environment.ProcessorCount,
             ["loadAverage"] = new JsonObject { ["before"] = loadAverageBefore, ["after"] = loadAverageAfter },
-            ["warmUp"] = new JsonObject { ["seconds"] = server.WarmUpSeconds, ["jitSeconds"] = server.WarmUpJitSeconds },
+            ["warmUp"] = new JsonObject
+            {
+                ["seconds"] = server.WarmUp.Seconds, ["jitSettled"] = server.WarmUp.JitSettled, ["jitSeconds"] = server.WarmUp.JitSeconds,
+            },
             ["lantern"] = new JsonObject
             {
                 ["phase"] = Phase(lantern),

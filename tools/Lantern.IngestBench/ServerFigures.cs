@@ -2,8 +2,7 @@ namespace Lantern.IngestBench;
 
 /// <summary>
 /// What the server processes cost during the load: Lantern's and PostgreSQL's CPU, Lantern's peak RSS, its group commits,
-/// and its evaluators' progress when it runs them; and the warm-up before it (its length and the node's JIT time in it).
+/// and its evaluators' progress when it runs them; and the warm-up before it.
 /// </summary>
 internal sealed record ServerFigures(
-    double CpuSeconds, double PostgresCpuSeconds, double PeakRssMiB, ServerMetrics GroupCommit, EvaluatorRun? Evaluators,
-    double WarmUpSeconds, double WarmUpJitSeconds);
+    double CpuSeconds, double PostgresCpuSeconds, double PeakRssMiB, ServerMetrics GroupCommit, EvaluatorRun? Evaluators, WarmUp WarmUp);
