@@ -10,7 +10,6 @@ namespace Lantern.IngestBench;
 /// </summary>
 internal static class JitSettling
 {
-    private const string CompilationSeconds = "dotnet_jit_compilation_time_seconds_total";
     private const double SettledShareOfCore = 0.02;
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
@@ -34,5 +33,5 @@ internal static class JitSettling
         return new WarmUp(clock.Elapsed.TotalSeconds, quiet, last - first);
     }
 
-    private static async Task<double> CompiledSecondsAsync(HttpClient http) => (await MetricsText.ScrapeAsync(http)).Sum(CompilationSeconds);
+    private static async Task<double> CompiledSecondsAsync(HttpClient http) => (await ServerMetrics.ScrapeAsync(http)).JitSeconds;
 }

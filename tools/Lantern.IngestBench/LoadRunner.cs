@@ -30,10 +30,7 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
     public async Task WarmUpAsync(CancellationToken settled)
     {
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => SendAsync(Stopwatch.GetTimestamp())));
-        if (!settled.IsCancellationRequested)
-        {
-            await DriveAsync(_ => !settled.IsCancellationRequested, long.MaxValue);
-        }
+        await DriveAsync(_ => !settled.IsCancellationRequested, long.MaxValue);
 
         await Task.WhenAll(_probes);
         (_events, _bytes, _failures, _batches) = (0, 0, 0, 0);
