@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lantern.Contracts.Runtime;
 using Lantern.Silo.Changes;
 using Lantern.Silo.Cluster;
@@ -28,8 +29,17 @@ public static class SiloServiceCollectionExtensions
     public static IServiceCollection AddLanternSilo(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
-            .Configure(o => o.Url = configuration[DatabaseOptions.UrlKey] ?? "")
+            .Configure(o =>
+            {
+                o.Url = configuration[DatabaseOptions.UrlKey] ?? "";
+                if (configuration[DatabaseOptions.MaxAutoPrepareKey] is { } autoPrepare)
+                {
+                    // Anything but a whole number fails the validation below, which names the setting (no stack trace).
+                    o.MaxAutoPrepare = int.TryParse(autoPrepare, NumberStyles.None, CultureInfo.InvariantCulture, out var statements) ? statements : -1;
+                }
+            })
             .Validate(o => o.Url.Length > 0, $"{DatabaseOptions.UrlKey} is not set: point it at PostgreSQL (postgres://user:pass@host:port/db).")
+            .Validate(o => o.MaxAutoPrepare >= 0, $"{DatabaseOptions.MaxAutoPrepareKey} must be 0 (off) or a whole number of statements.")
             .ValidateOnStart();
         services.AddOptions<SecurityOptions>()
             .Configure(o =>
@@ -58,6 +68,7 @@ public static class SiloServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var builder = ConnectionStrings.Parse(options.Url);
             builder.MaxPoolSize = options.MaxPoolSize;
+            builder.MaxAutoPrepare = options.MaxAutoPrepare;
             return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
         });
         services.AddSingleton<Migrator>();

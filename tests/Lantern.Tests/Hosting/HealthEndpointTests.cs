@@ -46,7 +46,9 @@ public sealed class HealthEndpointTests
     [InlineData("LANTERN_SALT", "short", "LANTERN_SALT (or SALT) must be set")]
     [InlineData("LANTERN_ENCRYPTION_KEY", "not-hex", "LANTERN_ENCRYPTION_KEY must be 64 hex characters")]
     [InlineData("LANTERN_ENCRYPTION_PREVIOUS_KEYS", "0123,abc", "LANTERN_ENCRYPTION_PREVIOUS_KEYS must be comma-separated keys of 64 hex characters")]
-    public async Task The_node_refuses_to_start_with_swapped_keys_a_weak_salt_or_a_malformed_key_and_says_why(string setting, string value, string message)
+    [InlineData("LANTERN_DATABASE_MAX_AUTO_PREPARE", "-1", "LANTERN_DATABASE_MAX_AUTO_PREPARE must be 0 (off) or a whole number")]
+    [InlineData("LANTERN_DATABASE_MAX_AUTO_PREPARE", "many", "LANTERN_DATABASE_MAX_AUTO_PREPARE must be 0 (off) or a whole number")]
+    public async Task The_node_refuses_to_start_with_swapped_keys_a_weak_salt_or_a_malformed_setting_and_says_why(string setting, string value, string message)
     {
         var environment = new Dictionary<string, string>
         {
