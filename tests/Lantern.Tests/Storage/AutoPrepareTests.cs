@@ -5,13 +5,13 @@ using Npgsql;
 namespace Lantern.Tests.Storage;
 
 /// <summary>
-/// The node's connections keep the statements it repeats prepared on the server (parsed and planned once), unless
+/// The node's connections keep the statements repeated on them prepared on the server (parsed and planned once), unless
 /// <c>LANTERN_DATABASE_MAX_AUTO_PREPARE=0</c> turns that off for a pooler that cannot carry prepared statements.
 /// </summary>
 public sealed class AutoPrepareTests
 {
     [Fact]
-    public async Task A_statement_the_node_repeats_is_prepared_on_its_connection()
+    public async Task A_statement_repeated_on_a_connection_of_the_node_is_prepared_there()
     {
         await using var app = await LanternApp.StartAsync();
 
