@@ -11,11 +11,8 @@ public static class BulkUpsert
 {
     public static NpgsqlBatchCommand Command(string table, string conflictKey, IReadOnlyList<BulkColumn> columns, string? returning = null)
     {
-        var sql = new StringBuilder();
-        sql.Append("INSERT INTO ").Append(table).Append(" AS t (").AppendJoin(", ", columns.Select(c => c.Name)).Append(") SELECT ");
-        sql.AppendJoin(", ", columns.Select(c => c.Cast is null ? $"u.{c.Name}" : $"u.{c.Name}::{c.Cast}"));
-        sql.Append(" FROM unnest(").AppendJoin(", ", columns.Select((c, i) => $"${i + 1}::{c.ArrayType}"));
-        sql.Append(") AS u (").AppendJoin(", ", columns.Select(c => c.Name)).Append(") ON CONFLICT (").Append(conflictKey).Append(") DO UPDATE SET ");
+        var sql = Insert(table, columns);
+        sql.Append(" ON CONFLICT (").Append(conflictKey).Append(") DO UPDATE SET ");
         sql.AppendJoin(", ", columns
             .Where(c => c.OnConflict != "" && !conflictKey.Split(", ").Contains(c.Name))
             .Select(c => $"{c.Name} = {c.OnConflict ?? $"excluded.{c.Name}"}"));
@@ -24,6 +21,27 @@ public static class BulkUpsert
             sql.Append(" RETURNING ").Append(returning);
         }
 
+        return WithParameters(sql, columns);
+    }
+
+    /// <summary>
+    /// The same rows as a plain <c>INSERT</c>, for rows known to be new: no conflict probe per row, and a row that exists
+    /// after all fails the statement with a unique violation.
+    /// </summary>
+    public static NpgsqlBatchCommand InsertCommand(string table, IReadOnlyList<BulkColumn> columns) => WithParameters(Insert(table, columns), columns);
+
+    private static StringBuilder Insert(string table, IReadOnlyList<BulkColumn> columns)
+    {
+        var sql = new StringBuilder();
+        sql.Append("INSERT INTO ").Append(table).Append(" AS t (").AppendJoin(", ", columns.Select(c => c.Name)).Append(") SELECT ");
+        sql.AppendJoin(", ", columns.Select(c => c.Cast is null ? $"u.{c.Name}" : $"u.{c.Name}::{c.Cast}"));
+        sql.Append(" FROM unnest(").AppendJoin(", ", columns.Select((c, i) => $"${i + 1}::{c.ArrayType}"));
+        sql.Append(") AS u (").AppendJoin(", ", columns.Select(c => c.Name)).Append(')');
+        return sql;
+    }
+
+    private static NpgsqlBatchCommand WithParameters(StringBuilder sql, IReadOnlyList<BulkColumn> columns)
+    {
         var command = new NpgsqlBatchCommand(sql.ToString());
         foreach (var column in columns)
         {

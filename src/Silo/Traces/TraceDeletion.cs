@@ -1,3 +1,4 @@
+using Lantern.Grains.Traces;
 using Npgsql;
 
 namespace Lantern.Silo.Traces;
@@ -5,29 +6,21 @@ namespace Lantern.Silo.Traces;
 /// <summary>Deletes a trace with its observations and scores, or single scores (their rollup contribution is removed by the same commit).</summary>
 internal static class TraceDeletion
 {
-    public static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string projectId, string traceId)
+    /// <summary>The statements that carry out <paramref name="write"/>'s deletion, if it deletes anything.</summary>
+    public static IEnumerable<NpgsqlBatchCommand> Commands(TraceWrite write)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        if (write.DeleteTrace)
         {
-            BatchCommands =
-            {
-                Command("DELETE FROM scores WHERE project_id = $1 AND trace_id = $2", projectId, traceId),
-                Command("DELETE FROM observations WHERE project_id = $1 AND trace_id = $2", projectId, traceId),
-                Command("DELETE FROM traces WHERE project_id = $1 AND id = $2", projectId, traceId),
-            },
-        };
-        await batch.ExecuteNonQueryAsync();
+            yield return Command("DELETE FROM scores WHERE project_id = $1 AND trace_id = $2", write.ProjectId, write.TraceId);
+            yield return Command("DELETE FROM observations WHERE project_id = $1 AND trace_id = $2", write.ProjectId, write.TraceId);
+            yield return Command("DELETE FROM traces WHERE project_id = $1 AND id = $2", write.ProjectId, write.TraceId);
+        }
+        else if (write.DeletedScoreIds is { Count: > 0 } scoreIds)
+        {
+            yield return Command("DELETE FROM scores WHERE project_id = $1 AND id = ANY($2)", write.ProjectId, scoreIds.ToArray());
+        }
     }
 
-    public static async Task DeleteScoresAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string projectId, IReadOnlyList<string> scoreIds)
-    {
-        await using var command = new NpgsqlCommand("DELETE FROM scores WHERE project_id = $1 AND id = ANY($2)", connection, transaction)
-        {
-            Parameters = { new NpgsqlParameter { Value = projectId }, new NpgsqlParameter { Value = scoreIds.ToArray() } },
-        };
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, string projectId, string traceId) =>
-        new(sql) { Parameters = { new NpgsqlParameter { Value = projectId }, new NpgsqlParameter { Value = traceId } } };
+    private static NpgsqlBatchCommand Command(string sql, string projectId, object keys) =>
+        new(sql) { Parameters = { new NpgsqlParameter { Value = projectId }, new NpgsqlParameter { Value = keys } } };
 }

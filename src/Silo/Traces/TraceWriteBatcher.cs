@@ -15,11 +15,12 @@ namespace Lantern.Silo.Traces;
 /// <summary>
 /// Group commit for trace grains: writes queued while a transaction runs go into the next one, so under load one commit
 /// (one WAL flush) carries hundreds of grain turns. Within a batch the last version of each row wins and rollup deltas are
-/// summed per row. Rows their grains know to be new go in with binary COPY, the rest as bulk upserts. A failed commit fails
-/// every write in it; nothing is acknowledged that is not committed. Several commits may run at once: a grain waits for
-/// its write before its next turn, so their trace rows never overlap, and every transaction takes its row locks in key
-/// order, so they cannot deadlock on the rollup rows they share. In a cluster each write carries its partition lease,
-/// checked in the same transaction: a write under a lease that moved on is refused.
+/// summed per row. Rows their grains know to be new are inserted, the rest upserted, and the rollups upserted, all in one
+/// batch of statements (one round trip). A failed commit fails every write in it; nothing is acknowledged that is not
+/// committed. Several commits may run at once: a grain waits for its write before its next turn, so their trace rows
+/// never overlap, and every transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they
+/// share. In a cluster each write carries its partition lease, checked in the same transaction: a write under a lease
+/// that moved on is refused.
 /// </summary>
 public sealed partial class TraceWriteBatcher : IAsyncDisposable
 {
@@ -120,26 +121,64 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         await using var connection = await _dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
+        // The whole commit is one batch of statements, one round trip: PostgreSQL runs it as one implicit transaction when
+        // no explicit one is open (a failed statement rolls back the rest). On a busy box each round trip waits for a CPU;
+        // COPY took two per table (measured in docs/benchmarks.md, round 11). Lease checks need an explicit transaction.
+        var fenced = batch.Any(p => p.Fence is not null);
+        await using var transaction = fenced ? await connection.BeginTransactionAsync() : null;
         var stale = await LeaseFences.StaleAsync(connection, batch.Where(p => p.Fence is not null).Select(p => p.Fence!), CancellationToken.None);
-        // A trace changes about four rollup rows: sized up front, the dictionary is not regrown (and rehashed) per commit.
-        var rollups = new Dictionary<RollupKey, RollupValues>(batch.Count * 4);
-        var segment = new List<TraceWrite>();
-        foreach (var write in batch.Where(p => p.Fence is null || !stale.Contains(p.Fence)).Select(p => p.Write))
+        var writes = batch.Where(p => p.Fence is null || !stale.Contains(p.Fence)).Select(p => p.Write).ToList();
+        await using var statements = new NpgsqlBatch(connection, transaction);
+        var (traces, observations, scores) = AddWrites(statements, writes, insertNewRows);
+        var rollups = RollupDeltas(writes);
+        var rollupRows = rollups.Where(r => !r.Value.IsZero).OrderBy(r => r.Key).ToList();
+        if (rollupRows.Count > 0)
         {
-            foreach (var (key, delta) in write.RollupDelta)
-            {
-                (CollectionsMarshal.GetValueRefOrAddDefault(rollups, key, out _) ??= new RollupValues()).Add(delta);
-            }
+            statements.BatchCommands.Add(BulkUpsert.Command("rollups", RollupColumns.ConflictKey, RollupColumns.Build(rollupRows), RollupColumns.Returning));
+        }
 
+        var changes = statements.BatchCommands.Count > 0 ? await ExecuteAsync(statements, rollups) : [];
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+
+        _flushRows.Add(traces, new KeyValuePair<string, object?>("table", "traces"));
+        _flushRows.Add(observations, new KeyValuePair<string, object?>("table", "observations"));
+        _flushRows.Add(scores, new KeyValuePair<string, object?>("table", "scores"));
+        _flushRows.Add(rollupRows.Count, new KeyValuePair<string, object?>("table", "rollups"));
+        _flushDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("table", "traces"));
+        return (changes, stale);
+    }
+
+    private static Dictionary<RollupKey, RollupValues> RollupDeltas(List<TraceWrite> writes)
+    {
+        // A trace changes about four rollup rows: sized up front, the dictionary is not regrown (and rehashed) per commit.
+        var rollups = new Dictionary<RollupKey, RollupValues>(writes.Count * 4);
+        foreach (var (key, delta) in writes.SelectMany(w => w.RollupDelta))
+        {
+            (CollectionsMarshal.GetValueRefOrAddDefault(rollups, key, out _) ??= new RollupValues()).Add(delta);
+        }
+
+        return rollups;
+    }
+
+    // The writes' statements in order: a deletion after the rows written before it, which must exist to be deleted.
+    // Returns how many trace, observation and score rows they write.
+    private static (int Traces, int Observations, int Scores) AddWrites(NpgsqlBatch statements, List<TraceWrite> writes, bool insertNewRows)
+    {
+        var (traces, observations, scores) = (0, 0, 0);
+        var segment = new List<TraceWrite>();
+        foreach (var write in writes)
+        {
             if (write.DeleteTrace || write.DeletedScoreIds is { Count: > 0 })
             {
-                // Rows upserted earlier in the batch must exist before they are deleted.
-                await WriteRowsAsync(connection, transaction, segment, insertNewRows);
+                Add(CommitRows.Of(segment, insertNewRows));
                 segment.Clear();
-                await (write.DeleteTrace
-                    ? TraceDeletion.ExecuteAsync(connection, transaction, write.ProjectId, write.TraceId)
-                    : TraceDeletion.DeleteScoresAsync(connection, transaction, write.ProjectId, write.DeletedScoreIds!));
+                foreach (var deletion in TraceDeletion.Commands(write))
+                {
+                    statements.BatchCommands.Add(deletion);
+                }
             }
             else
             {
@@ -147,103 +186,61 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
             }
         }
 
-        await WriteRowsAsync(connection, transaction, segment, insertNewRows);
-        var changes = await UpsertRollupsAsync(connection, transaction, rollups);
-        await transaction.CommitAsync();
-        _flushDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("table", "traces"));
-        return (changes, stale);
+        Add(CommitRows.Of(segment, insertNewRows));
+        return (traces, observations, scores);
+
+        void Add(CommitRows rows)
+        {
+            AddRows(statements, rows);
+            (traces, observations, scores) = (traces + rows.TraceCount, observations + rows.ObservationCount, scores + rows.Scores.Count);
+        }
     }
 
-    private async Task WriteRowsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<TraceWrite> writes, bool insertNewRows)
+    private static void AddRows(NpgsqlBatch statements, CommitRows rows)
     {
-        // The last write of a row in the batch carries its newest state. Rows their grain knows to be new are copied in;
-        // the rest are upserted.
-        var traces = LastPerKey(writes.Where(w => w.Trace is not null).Select(w => (Row: w.Trace!, New: w.TraceIsNew)), t => (t.Row.ProjectId, t.Row.Id));
-        var observations = LastPerKey(
-            writes.SelectMany(w => w.Observations.Select(o => (Row: o, New: w.NewObservationIds.Contains(o.Id)))), o => (o.Row.ProjectId, o.Row.Id));
-        var scores = LastPerKey(writes.SelectMany(w => w.Scores), s => (s.ProjectId, s.Id));
-        var (newTraces, storedTraces) = Split(traces, insertNewRows);
-        var (newObservations, storedObservations) = Split(observations, insertNewRows);
-        if (newTraces.Count > 0)
+        if (rows.NewTraces.Count > 0)
         {
-            await BulkInsert.CopyAsync(connection, "traces", TraceColumns.Traces(newTraces), newTraces.Count);
+            statements.BatchCommands.Add(BulkUpsert.InsertCommand("traces", TraceColumns.Traces(rows.NewTraces)));
         }
 
-        if (newObservations.Count > 0)
+        if (rows.NewObservations.Count > 0)
         {
-            await BulkInsert.CopyAsync(connection, "observations", TraceColumns.Observations(newObservations), newObservations.Count);
+            statements.BatchCommands.Add(BulkUpsert.InsertCommand("observations", TraceColumns.Observations(rows.NewObservations)));
         }
 
-        await using var command = new NpgsqlBatch(connection, transaction);
-        if (storedTraces.Count > 0)
+        if (rows.StoredTraces.Count > 0)
         {
-            command.BatchCommands.Add(BulkUpsert.Command("traces", "project_id, id", TraceColumns.Traces(storedTraces)));
+            statements.BatchCommands.Add(BulkUpsert.Command("traces", "project_id, id", TraceColumns.Traces(rows.StoredTraces)));
         }
 
-        if (storedObservations.Count > 0)
+        if (rows.StoredObservations.Count > 0)
         {
-            command.BatchCommands.Add(BulkUpsert.Command("observations", "project_id, id", TraceColumns.Observations(storedObservations)));
+            statements.BatchCommands.Add(BulkUpsert.Command("observations", "project_id, id", TraceColumns.Observations(rows.StoredObservations)));
         }
 
-        if (scores.Count > 0)
+        if (rows.Scores.Count > 0)
         {
-            command.BatchCommands.Add(BulkUpsert.Command("scores", "project_id, id", TraceColumns.Scores(scores)));
+            statements.BatchCommands.Add(BulkUpsert.Command("scores", "project_id, id", TraceColumns.Scores(rows.Scores)));
         }
-
-        if (command.BatchCommands.Count > 0)
-        {
-            await command.ExecuteNonQueryAsync();
-        }
-
-        _flushRows.Add(traces.Count, new KeyValuePair<string, object?>("table", "traces"));
-        _flushRows.Add(observations.Count, new KeyValuePair<string, object?>("table", "observations"));
-        _flushRows.Add(scores.Count, new KeyValuePair<string, object?>("table", "scores"));
     }
 
-    private static (List<T> New, List<T> Stored) Split<T>(List<(T Row, bool New)> rows, bool insertNewRows)
-    {
-        var (inserted, upserted) = (new List<T>(), new List<T>(rows.Count));
-        foreach (var (row, isNew) in rows)
-        {
-            (isNew && insertNewRows ? inserted : upserted).Add(row);
-        }
-
-        return (inserted, upserted);
-    }
-
-    private async Task<List<RollupChange>> UpsertRollupsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<RollupKey, RollupValues> rollups)
+    // Only the rollups upsert returns rows: each changed row's new version, which the notifier announces.
+    private static async Task<List<RollupChange>> ExecuteAsync(NpgsqlBatch statements, Dictionary<RollupKey, RollupValues> rollups)
     {
         var changes = new List<RollupChange>();
-        var rows = rollups.Where(r => !r.Value.IsZero).OrderBy(r => r.Key).ToList();
-        if (rows.Count == 0)
+        await using var reader = await statements.ExecuteReaderAsync();
+        do
         {
-            return changes;
+            while (await reader.ReadAsync())
+            {
+                var key = new RollupKey(reader.GetString(0), RollupColumns.ParseScope(reader.GetString(1)), reader.GetString(2),
+                    reader.GetInt32(3), new DateTimeOffset(reader.GetFieldValue<DateTime>(4).ToUniversalTime()), reader.GetString(5));
+                changes.Add(new RollupChange(key, rollups[key], reader.GetInt64(6)));
+            }
         }
+        while (await reader.NextResultAsync());
 
-        await using var command = new NpgsqlBatch(connection, transaction);
-        command.BatchCommands.Add(BulkUpsert.Command("rollups", RollupColumns.ConflictKey, RollupColumns.Build(rows), RollupColumns.Returning));
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            var key = new RollupKey(reader.GetString(0), RollupColumns.ParseScope(reader.GetString(1)), reader.GetString(2),
-                reader.GetInt32(3), new DateTimeOffset(reader.GetFieldValue<DateTime>(4).ToUniversalTime()), reader.GetString(5));
-            changes.Add(new RollupChange(key, rollups[key], reader.GetInt64(6)));
-        }
-
-        _flushRows.Add(rows.Count, new KeyValuePair<string, object?>("table", "rollups"));
         return changes;
-    }
-
-    // Rows in key order: concurrent commits then lock shared rows in the same order.
-    private static List<T> LastPerKey<T>(IEnumerable<T> rows, Func<T, (string ProjectId, string Id)> key)
-    {
-        var last = new Dictionary<(string ProjectId, string Id), T>();
-        foreach (var row in rows)
-        {
-            last[key(row)] = row;
-        }
-
-        return [.. last.OrderBy(r => r.Key.ProjectId, StringComparer.Ordinal).ThenBy(r => r.Key.Id, StringComparer.Ordinal).Select(r => r.Value)];
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,105 @@
+using System.Diagnostics.Metrics;
+using Lantern.Grains.Rollups;
+using Lantern.Grains.Traces;
+using Lantern.Silo.Traces;
+using Lantern.Tests.Cluster;
+using Lantern.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Lantern.Tests.Storage;
+
+/// <summary>
+/// The group commit sends a commit's statements in one batch: what users rely on is that every write in it is stored
+/// with its rollups, or none is, and that a row taken for new which is stored already is updated, not lost.
+/// </summary>
+public sealed class GroupCommitTests : IDisposable
+{
+    private const string Project = "project-1";
+    private const string UserRollupCost = "SELECT cost FROM rollups WHERE scope = 'user' AND scope_key = 'user-1'";
+    private static readonly DateTimeOffset Hour = new(2026, 12, 4, 16, 0, 0, TimeSpan.Zero);
+    private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    [Fact]
+    public async Task Commits_store_every_row_and_add_every_rollup_delta()
+    {
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        await using var batcher = Batcher(dataSource);
+
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(i => batcher.CommitAsync(NewTrace($"trace-{i}", "{}"), CancellationToken.None)));
+
+        Assert.Equal(6L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM traces"));
+        Assert.Equal(6L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM observations WHERE type = 'GENERATION'"));
+        Assert.Equal(1.5m, await dataSource.ScalarAsync<decimal>(UserRollupCost));
+    }
+
+    [Fact]
+    public async Task A_commit_with_a_statement_that_fails_leaves_none_of_its_rows()
+    {
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        await using var batcher = Batcher(dataSource);
+
+        // The trace row's statement comes first and is valid; the observation's input is not JSON, so its statement fails.
+        await Assert.ThrowsAsync<PostgresException>(() => batcher.CommitAsync(NewTrace("trace-1", "not json"), CancellationToken.None));
+
+        Assert.Equal(0L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM traces"));
+        Assert.Equal(0L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM rollups"));
+    }
+
+    [Fact]
+    public async Task A_row_taken_for_new_but_stored_already_is_updated()
+    {
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        await using var batcher = Batcher(dataSource);
+        await batcher.CommitAsync(NewTrace("trace-1", "{}"), CancellationToken.None);
+
+        // An earlier owner of the partition stored it; this grain, activated before that, still takes it for new.
+        var again = NewTrace("trace-1", """{"q":"again"}""");
+        await batcher.CommitAsync(again with { Trace = again.Trace! with { Name = "renamed" } }, CancellationToken.None);
+
+        Assert.Equal("renamed", await dataSource.ScalarAsync<string>("SELECT name FROM traces WHERE id = 'trace-1'"));
+        Assert.Equal("again", await dataSource.ScalarAsync<string>("SELECT input->>'q' FROM observations WHERE id = 'trace-1-generation'"));
+        Assert.Equal(0.5m, await dataSource.ScalarAsync<decimal>(UserRollupCost));
+    }
+
+    [Fact]
+    public async Task A_trace_deleted_among_other_writes_is_gone_with_its_rollup_contribution_and_the_others_are_stored()
+    {
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        await using var batcher = Batcher(dataSource);
+        await batcher.CommitAsync(NewTrace("trace-1", "{}"), CancellationToken.None);
+
+        var removal = new Dictionary<RollupKey, RollupValues> { [UserRollup] = new() { Traces = -1, Cost = -0.25m } };
+        await Task.WhenAll(
+            batcher.CommitAsync(NewTrace("trace-2", "{}"), CancellationToken.None),
+            batcher.CommitAsync(new TraceWrite(Project, "trace-1", null, [], [], removal, DeleteTrace: true), CancellationToken.None),
+            batcher.CommitAsync(NewTrace("trace-3", "{}"), CancellationToken.None));
+
+        Assert.Equal("trace-2,trace-3", await dataSource.ScalarAsync<string>("SELECT string_agg(id, ',' ORDER BY id) FROM traces"));
+        Assert.Equal(2L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM observations"));
+        Assert.Equal(0.5m, await dataSource.ScalarAsync<decimal>(UserRollupCost));
+    }
+
+    public void Dispose() => _metrics.Dispose();
+
+    private static RollupKey UserRollup => new(Project, RollupScope.User, "user-1", 0, Hour, "");
+
+    private TraceWriteBatcher Batcher(NpgsqlDataSource dataSource) =>
+        new(dataSource, new IgnoredRollupChanges(), Options.Create(new TraceWriteOptions()), _metrics.GetRequiredService<IMeterFactory>(),
+            NullLogger<TraceWriteBatcher>.Instance);
+
+    // A new trace with one generation whose input is inputJson, adding 0.25 to user-1's cost.
+    private static TraceWrite NewTrace(string traceId, string inputJson)
+    {
+        var trace = new TraceRow(Project, traceId, Hour, "chat", "user-1", null, null, null, "default", false, [], null, null, null, 0.25m, 0, 1, "{}");
+        var generation = new ObservationRow(Project, traceId + "-generation", traceId, "GENERATION", "llm", Hour, null, null, null, "DEFAULT", null, null,
+            "default", "gpt-4o", null, inputJson, null, null, ObservationCost.None, null, null, "{}");
+        return new TraceWrite(Project, traceId, trace, [generation], [], new Dictionary<RollupKey, RollupValues> { [UserRollup] = new() { Traces = 1, Cost = 0.25m } })
+        {
+            TraceIsNew = true,
+            NewObservationIds = new HashSet<string> { generation.Id },
+        };
+    }
+}
