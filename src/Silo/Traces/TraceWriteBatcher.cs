@@ -137,7 +137,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
             statements.BatchCommands.Add(BulkUpsert.Command("rollups", RollupColumns.ConflictKey, RollupColumns.Build(rollupRows), RollupColumns.Returning));
         }
 
-        var changes = statements.BatchCommands.Count > 0 ? await ExecuteAsync(statements, rollups) : [];
+        var changes = statements.BatchCommands.Count > 0 ? await ExecuteReadingRollupChangesAsync(statements, rollups) : [];
         if (transaction is not null)
         {
             await transaction.CommitAsync();
@@ -225,7 +225,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
     }
 
     // Only the rollups upsert returns rows: each changed row's new version, which the notifier announces.
-    private static async Task<List<RollupChange>> ExecuteAsync(NpgsqlBatch statements, Dictionary<RollupKey, RollupValues> rollups)
+    private static async Task<List<RollupChange>> ExecuteReadingRollupChangesAsync(NpgsqlBatch statements, Dictionary<RollupKey, RollupValues> rollups)
     {
         var changes = new List<RollupChange>();
         await using var reader = await statements.ExecuteReaderAsync();
