@@ -18,11 +18,27 @@ public static partial class Posix
         }
     }
 
+    private static readonly HashSet<int> GivenPorts = [];
+
+    /// <summary>
+    /// A loopback port free now and not handed out before in this run: the kernel may offer a port again as soon as its
+    /// probe closes, and a node slow to bind it (run.sh starts PostgreSQL first) could then find another test's node there.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (GivenPorts)
+            {
+                if (GivenPorts.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
