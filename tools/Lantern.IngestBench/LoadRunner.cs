@@ -29,7 +29,7 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
     /// </summary>
     public async Task WarmUpAsync(CancellationToken settled)
     {
-        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => SendAsync(Stopwatch.GetTimestamp())));
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => SendAsync(workload.NextBatch(), Stopwatch.GetTimestamp())));
         await DriveAsync(_ => !settled.IsCancellationRequested, long.MaxValue);
 
         await Task.WhenAll(_probes);
@@ -63,7 +63,8 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
             {
                 while (goOn(clock.Elapsed) && Interlocked.Increment(ref _batches) <= maxBatches)
                 {
-                    await SendAsync(Stopwatch.GetTimestamp());
+                    var batch = workload.NextBatch();
+                    await SendAsync(batch, Stopwatch.GetTimestamp());
                 }
             })));
         }
@@ -83,6 +84,8 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
                 break;
             }
 
+            // Built before its send time: the latency measured is the server's and the network's, not the generator's.
+            var batch = workload.NextBatch();
             var wait = due - clock.Elapsed;
             if (wait > TimeSpan.Zero)
             {
@@ -91,16 +94,16 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
 
             // Latency counts from the scheduled time, so a slow server is not hidden by sending late (coordinated omission).
             var scheduled = Stopwatch.GetTimestamp() - (long)((clock.Elapsed - due).TotalSeconds * Stopwatch.Frequency);
-            inFlight.Add(Task.Run(() => SendAsync(scheduled)));
+            inFlight.Add(Task.Run(() => SendAsync(batch, scheduled)));
             inFlight.RemoveAll(t => t.IsCompleted);
         }
 
         await Task.WhenAll(inFlight);
     }
 
-    private async Task SendAsync(long scheduled)
+    private async Task SendAsync((byte[] Body, long FirstTrace) batch, long scheduled)
     {
-        var (body, firstTrace) = workload.NextBatch();
+        var (body, firstTrace) = batch;
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = JsonType;
         try

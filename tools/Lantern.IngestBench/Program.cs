@@ -46,6 +46,7 @@ PgSnapshot lanternWritten;
 double cpuSeconds, pgCpuSeconds, peakRss;
 var postmaster = await PgSnapshot.PostmasterAsync(db);
 ServerMetrics groupCommit;
+ServerAckHistogram serverAcks;
 EvaluatorRun? evaluators;
 RollupProber rollups;
 Verification verification;
@@ -70,6 +71,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     rollups = new RollupProber(http, options);
     var before = await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups");
     var metricsBefore = await ServerMetrics.ScrapeAsync(http);
+    var serverAcksBefore = await ServerAckHistogram.ScrapeAsync(http);
     var evaluatorsBefore = await EvaluatorRun.CountersAsync(http);
     var cpuBefore = ProcessStats.CpuSeconds(node.Pid);
     var pgCpuBefore = ProcessStats.ServerTreeCpuSeconds(postmaster);
@@ -82,6 +84,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     pgCpuSeconds = ProcessStats.ServerTreeCpuSeconds(postmaster) - pgCpuBefore;
     peakRss = ProcessStats.PeakRssMiB(node.Pid);
     groupCommit = (await ServerMetrics.ScrapeAsync(http)).Minus(metricsBefore);
+    serverAcks = (await ServerAckHistogram.ScrapeAsync(http)).Minus(serverAcksBefore);
     evaluators = await EvaluatorRun.FinishAsync(http, evaluatorsBefore);
     lanternWritten = (await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups")).Minus(before);
     verification = await Verification.CheckAsync(db, BenchOptions.ProjectId, runId, load.Acked);
@@ -90,7 +93,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
 var copy = await Baselines.CopyAsync(db, load.Events, runId, load.FirstTrace);
 var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId, load.FirstTrace);
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
-    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, evaluators, warmUp), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, serverAcks, evaluators, warmUp), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();
 await report.WriteJsonAsync(options.JsonPath);
 return load.Failures == 0 && verification.MissingEvents == 0 ? 0 : 1;

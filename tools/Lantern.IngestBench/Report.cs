@@ -39,6 +39,9 @@ internal sealed class Report(
         Console.WriteLine(Invariant($"Lantern: ack latency per batch p50 {P(load.AckMs, 0.5):F1} ms, p95 {P(load.AckMs, 0.95):F1} ms, p99 {P(load.AckMs, 0.99):F1} ms ") +
             Invariant($"({load.AckMs.Length} batches); visibility lag p50 {P(load.VisibleMs, 0.5):F1} ms, p99 {P(load.VisibleMs, 0.99):F1} ms ({load.VisibleMs.Length} probes); ") +
             Invariant($"rejected events {load.Failures}."));
+        Console.WriteLine(Invariant($"Lantern's own ack histogram (body read to response written): p50 {server.Acks.Quantile(0.5) * 1000:F1} ms, ") +
+            Invariant($"p99 {server.Acks.Quantile(0.99) * 1000:F1} ms (interpolated in buckets, as histogram_quantile), {server.Acks.ShareWithin(0.025):P1} within 25 ms ") +
+            Invariant($"({server.Acks.Count:F0} requests)."));
         Console.WriteLine(Invariant($"Lantern group commit: {_groupCommit.Commits:F0} commits, mean {_groupCommit.CommitSeconds * 1000 / Math.Max(1, _groupCommit.Commits):F1} ms, ") +
             Invariant($"committing {_groupCommit.CommitSeconds / load.Seconds:P0} of the run (summed over concurrent commits); per commit {_groupCommit.TraceRows / Math.Max(1, _groupCommit.Commits):F1} trace, ") +
             Invariant($"{_groupCommit.ObservationRows / Math.Max(1, _groupCommit.Commits):F1} observation, {_groupCommit.RollupRows / Math.Max(1, _groupCommit.Commits):F1} rollup rows."));
@@ -86,6 +89,11 @@ internal sealed class Report(
                 ["rejectedEvents"] = load.Failures,
                 ["bytesPerEvent"] = (double)load.Bytes / Math.Max(1, load.Events + load.Failures),
                 ["ackMs"] = new JsonObject { ["p50"] = Finite(P(load.AckMs, 0.5)), ["p95"] = Finite(P(load.AckMs, 0.95)), ["p99"] = Finite(P(load.AckMs, 0.99)), ["batches"] = load.AckMs.Length },
+                ["serverAckMs"] = new JsonObject
+                {
+                    ["p50"] = Finite(server.Acks.Quantile(0.5) * 1000), ["p99"] = Finite(server.Acks.Quantile(0.99) * 1000),
+                    ["shareWithin25Ms"] = Finite(server.Acks.ShareWithin(0.025)), ["requests"] = server.Acks.Count,
+                },
                 ["visibilityMs"] = new JsonObject { ["p50"] = Finite(P(load.VisibleMs, 0.5)), ["p95"] = Finite(P(load.VisibleMs, 0.95)), ["p99"] = Finite(P(load.VisibleMs, 0.99)), ["probes"] = load.VisibleMs.Length },
                 ["cpuSeconds"] = _cpuSeconds,
                 ["peakRssMiB"] = server.PeakRssMiB,
