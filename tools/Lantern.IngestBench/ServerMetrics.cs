@@ -8,7 +8,7 @@ namespace Lantern.IngestBench;
 /// </summary>
 internal sealed record ServerMetrics(
     double Commits, double CommitSeconds, double TraceRows, double ObservationRows, double RollupRows,
-    double AllocatedBytes, double Collections, double GcPauseSeconds, double JitSeconds)
+    double AllocatedBytes, double Collections, double Gen1Collections, double Gen2Collections, double GcPauseSeconds, double JitSeconds)
 {
     public static async Task<ServerMetrics> ScrapeAsync(HttpClient http)
     {
@@ -22,6 +22,8 @@ internal sealed record ServerMetrics(
             Sum("lantern_storage_flush_rows_total{table=\"rollups\"}"),
             Sum("dotnet_gc_heap_total_allocated_bytes_total "),
             Sum("dotnet_gc_collections_total{"),
+            Sum("dotnet_gc_collections_total{gc_heap_generation=\"gen1\"}"),
+            Sum("dotnet_gc_collections_total{gc_heap_generation=\"gen2\"}"),
             Sum("dotnet_gc_pause_time_seconds_total "),
             Sum("dotnet_jit_compilation_time_seconds_total "));
     }
@@ -29,5 +31,6 @@ internal sealed record ServerMetrics(
     public ServerMetrics Minus(ServerMetrics before) => new(
         Commits - before.Commits, CommitSeconds - before.CommitSeconds, TraceRows - before.TraceRows,
         ObservationRows - before.ObservationRows, RollupRows - before.RollupRows, AllocatedBytes - before.AllocatedBytes,
-        Collections - before.Collections, GcPauseSeconds - before.GcPauseSeconds, JitSeconds - before.JitSeconds);
+        Collections - before.Collections, Gen1Collections - before.Gen1Collections,
+        Gen2Collections - before.Gen2Collections, GcPauseSeconds - before.GcPauseSeconds, JitSeconds - before.JitSeconds);
 }
