@@ -46,7 +46,7 @@ PgSnapshot lanternWritten;
 double cpuSeconds, pgCpuSeconds, peakRss;
 var postmaster = await PgSnapshot.PostmasterAsync(db);
 ServerMetrics groupCommit;
-ServerAckHistogram serverAcks;
+ServerHistogram serverAcks, commits;
 EvaluatorRun? evaluators;
 RollupProber rollups;
 Verification verification;
@@ -71,7 +71,8 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     rollups = new RollupProber(http, options);
     var before = await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups");
     var metricsBefore = await ServerMetrics.ScrapeAsync(http);
-    var serverAcksBefore = await ServerAckHistogram.ScrapeAsync(http);
+    var serverAcksBefore = await ServerHistogram.ScrapeAsync(http, ServerHistogram.Acks);
+    var commitsBefore = await ServerHistogram.ScrapeAsync(http, ServerHistogram.Commits);
     var evaluatorsBefore = await EvaluatorRun.CountersAsync(http);
     var cpuBefore = ProcessStats.CpuSeconds(node.Pid);
     var pgCpuBefore = ProcessStats.ServerTreeCpuSeconds(postmaster);
@@ -84,7 +85,8 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     pgCpuSeconds = ProcessStats.ServerTreeCpuSeconds(postmaster) - pgCpuBefore;
     peakRss = ProcessStats.PeakRssMiB(node.Pid);
     groupCommit = (await ServerMetrics.ScrapeAsync(http)).Minus(metricsBefore);
-    serverAcks = (await ServerAckHistogram.ScrapeAsync(http)).Minus(serverAcksBefore);
+    serverAcks = (await ServerHistogram.ScrapeAsync(http, ServerHistogram.Acks)).Minus(serverAcksBefore);
+    commits = (await ServerHistogram.ScrapeAsync(http, ServerHistogram.Commits)).Minus(commitsBefore);
     evaluators = await EvaluatorRun.FinishAsync(http, evaluatorsBefore);
     lanternWritten = (await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups")).Minus(before);
     verification = await Verification.CheckAsync(db, BenchOptions.ProjectId, runId, load.Acked);
@@ -93,7 +95,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
 var copy = await Baselines.CopyAsync(db, load.Events, runId, load.FirstTrace);
 var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId, load.FirstTrace);
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
-    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, serverAcks, evaluators, warmUp), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, serverAcks, commits, evaluators, warmUp), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();
 await report.WriteJsonAsync(options.JsonPath);
 return load.Failures == 0 && verification.MissingEvents == 0 ? 0 : 1;

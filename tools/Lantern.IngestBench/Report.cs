@@ -43,6 +43,7 @@ internal sealed class Report(
             Invariant($"p99 {server.Acks.Quantile(0.99) * 1000:F1} ms (interpolated in buckets, as histogram_quantile), {server.Acks.ShareWithin(0.025):P1} within 25 ms ") +
             Invariant($"({server.Acks.Count:F0} requests)."));
         Console.WriteLine(Invariant($"Lantern group commit: {_groupCommit.Commits:F0} commits, mean {_groupCommit.CommitSeconds * 1000 / Math.Max(1, _groupCommit.Commits):F1} ms, ") +
+            Invariant($"p50 {server.CommitDurations.Quantile(0.5) * 1000:F1} ms, p99 {server.CommitDurations.Quantile(0.99) * 1000:F1} ms, ") +
             Invariant($"committing {_groupCommit.CommitSeconds / load.Seconds:P0} of the run (summed over concurrent commits); per commit {_groupCommit.TraceRows / Math.Max(1, _groupCommit.Commits):F1} trace, ") +
             Invariant($"{_groupCommit.ObservationRows / Math.Max(1, _groupCommit.Commits):F1} observation, {_groupCommit.RollupRows / Math.Max(1, _groupCommit.Commits):F1} rollup rows."));
         Console.WriteLine("Lantern: table scans by the server during the load (reads): " +
@@ -99,6 +100,10 @@ internal sealed class Report(
                 ["peakRssMiB"] = server.PeakRssMiB,
                 ["postgresCpuSeconds"] = _pgCpuSeconds,
                 ["groupCommit"] = JsonSerializer.SerializeToNode(_groupCommit),
+                ["commitMs"] = new JsonObject
+                {
+                    ["p50"] = Finite(server.CommitDurations.Quantile(0.5) * 1000), ["p99"] = Finite(server.CommitDurations.Quantile(0.99) * 1000),
+                },
                 ["rollupMs"] = new JsonObject
                 {
                     ["users"] = Latency(rollups.UserMs), ["sessions"] = Latency(rollups.SessionMs),
