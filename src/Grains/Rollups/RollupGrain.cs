@@ -9,15 +9,13 @@ namespace Lantern.Grains.Rollups;
 /// and the rows are read again. Later reads never touch the database.
 /// </summary>
 /// <remarks>
-/// Rows are not read at activation: user grains are activated by every commit that touches their user (they watch spend
-/// as it arrives), and most are never queried, so reading back the rows a commit just wrote was a query per new user.
-/// Until the first read a grain only announces what arrives. The first read then counts every version committed before
-/// it, and the changes after it apply as usual.
+/// Rows are not read at activation: a grain may be activated by a commit's changes (a project's always are), and reading
+/// back the rows a commit just wrote is a query for nothing. Until the first read a grain ignores what arrives; the first
+/// read counts every version committed before it, and the changes after it apply as usual.
 /// </remarks>
 public abstract class RollupGrain(IRollupStore store) : Grain, IRollupGrain
 {
     private readonly Dictionary<RollupKey, (RollupValues Values, long Version)> _rows = [];
-    private readonly Dictionary<RollupKey, long> _announced = [];
     private bool _loaded;
 
     protected abstract RollupScope Scope { get; }
@@ -36,14 +34,13 @@ public abstract class RollupGrain(IRollupStore store) : Grain, IRollupGrain
 
     public async Task ApplyAsync(IReadOnlyList<RollupChange> changes)
     {
+        if (!_loaded)
+        {
+            return;
+        }
+
         foreach (var change in changes)
         {
-            Announce(change);
-            if (!_loaded)
-            {
-                continue;
-            }
-
             var (values, version) = _rows.TryGetValue(change.Key, out var row) ? row : (new RollupValues(), 0);
             if (change.Version <= version)
             {
@@ -61,23 +58,6 @@ public abstract class RollupGrain(IRollupStore store) : Grain, IRollupGrain
         }
     }
 
-    /// <summary>
-    /// Called once per committed change that reaches this grain, whether or not its rows are loaded (and even when the
-    /// first read already counted it into them), so subclasses can watch what arrives as it arrives.
-    /// </summary>
-    protected virtual void OnArrived(RollupChange change)
-    {
-    }
-
-    private void Announce(RollupChange change)
-    {
-        if (change.Version > _announced.GetValueOrDefault(change.Key))
-        {
-            _announced[change.Key] = change.Version;
-            OnArrived(change);
-        }
-    }
-
     public async Task<RollupSummary> GetSummaryAsync(DateTimeOffset? from, DateTimeOffset? to) =>
         RollupSummaries.Summarize((await InWindowAsync(from, to)).Select(r => (r.Key, r.Value.Values)));
 
@@ -86,7 +66,6 @@ public abstract class RollupGrain(IRollupStore store) : Grain, IRollupGrain
     public Task ForgetAsync()
     {
         _rows.Clear();
-        _announced.Clear();
         _loaded = false;
         Context.DeactivateOnIdle();
         return Task.CompletedTask;

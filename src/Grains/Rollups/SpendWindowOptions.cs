@@ -17,4 +17,10 @@ public sealed class SpendWindowOptions
 
     /// <summary>Completed windows averaged into the baseline (and needed, at least three, before spikes are judged).</summary>
     public int BaselineWindows { get; set; } = 24;
+
+    /// <summary>
+    /// Users whose windows are kept at most (LANTERN_USER_SPEND_WATCH_MAX, default 200,000; a few hundred bytes each):
+    /// beyond it, those whose cost arrived longest ago are dropped and start again without a baseline.
+    /// </summary>
+    public int MaxWatchedUsers { get; set; } = 200_000;
 }

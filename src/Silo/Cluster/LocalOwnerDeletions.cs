@@ -5,7 +5,7 @@ using Lantern.Silo.Runtime;
 namespace Lantern.Silo.Cluster;
 
 /// <summary>A single node owns every key: its own trace, score and rollup grains delete and forget, before the call returns.</summary>
-public sealed class LocalOwnerDeletions(GrainRuntime grains) : IOwnerDeletions
+public sealed class LocalOwnerDeletions(GrainRuntime grains, UserSpendWatch spend) : IOwnerDeletions
 {
     public Task DeleteTracesAsync(string projectId, IReadOnlyCollection<string> traceIds, CancellationToken cancellationToken) =>
         Task.WhenAll(traceIds.Select(id => grains.GetGrain<ITraceGrain>(PartitionKeys.Trace(projectId, id)).DeleteAsync()));
@@ -16,5 +16,5 @@ public sealed class LocalOwnerDeletions(GrainRuntime grains) : IOwnerDeletions
             : grains.GetGrain<ITraceGrain>(PartitionKeys.Trace(projectId, traceId)).DeleteScoreAsync(scoreId);
 
     public Task ForgetRollupsAsync(string projectId, IReadOnlyCollection<(RollupScope Scope, string Key)> keys, CancellationToken cancellationToken) =>
-        Task.WhenAll(keys.Select(k => RollupGrainForgetting.ForgetAsync(grains, projectId, k.Scope, k.Key)));
+        Task.WhenAll(keys.Select(k => RollupGrainForgetting.ForgetAsync(grains, spend, projectId, k.Scope, k.Key)));
 }

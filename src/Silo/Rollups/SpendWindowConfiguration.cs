@@ -25,6 +25,11 @@ public static class SpendWindowConfiguration
             options.SpikeMultiple = decimal.Parse(multiple, CultureInfo.InvariantCulture);
         }
 
+        if (configuration["LANTERN_USER_SPEND_WATCH_MAX"] is { Length: > 0 } watched)
+        {
+            options.MaxWatchedUsers = int.Parse(watched, CultureInfo.InvariantCulture);
+        }
+
         return options;
     }
 }

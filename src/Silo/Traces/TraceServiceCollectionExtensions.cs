@@ -43,6 +43,7 @@ public static class TraceServiceCollectionExtensions
             };
         });
         services.AddSingleton(sp => SpendWindowConfiguration.Read(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<UserSpendWatch>();
         services.AddGrain<ITraceGrain, TraceGrain>();
         services.AddGrain<IScoreGrain, ScoreGrain>();
         services.AddGrain<IUserGrain, UserGrain>();

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Lantern.Contracts.Rollups;
+using Lantern.Contracts.Runtime;
+
+namespace Lantern.Grains.Rollups;
+
+/// <summary>
+/// Watches every user's spend as commits announce it, for budgets and spikes (<see cref="SpendWindow"/>), in the process
+/// that owns the user's rollups. A grain per user did this before: every trace activated its user's grain, which with
+/// many users lived just long enough for the GC to promote it and then was evicted by the activation bound, taking the
+/// user's baseline with it. A window here is a few hundred bytes that stay put; it is dropped when the user is erased,
+/// and when more than <see cref="SpendWindowOptions.MaxWatchedUsers"/> are watched, the tenth whose cost arrived longest
+/// ago is dropped (such a user starts again without a baseline, as a new one does).
+/// </summary>
+public sealed class UserSpendWatch(SpendWindowOptions options, ISpendAlertSink sink, IGrainFactory grains, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, WatchedUser> _users = new(StringComparer.Ordinal);
+    private int _trimming;
+
+    public int Count => _users.Count;
+
+    /// <summary>Counts the cost of a user's committed changes (<paramref name="grainKey"/> is <c>project/user</c>).</summary>
+    public void Observe(string grainKey, IEnumerable<RollupChange> changes)
+    {
+        var user = _users.GetOrAdd(grainKey, _ => new WatchedUser(options));
+        UserSpendAlertCandidate? candidate = null;
+        var now = time.GetUtcNow();
+        lock (user)
+        {
+            foreach (var change in changes)
+            {
+                if (change.Delta.Cost > 0 && user.IsNew(change.Key, change.Version))
+                {
+                    candidate = user.Window.Add(now, change.Delta.Cost) ?? candidate;
+                }
+            }
+
+            user.LastArrival = time.GetTimestamp();
+        }
+
+        if (candidate is not null)
+        {
+            Report(grainKey, candidate, now);
+        }
+
+        if (_users.Count > options.MaxWatchedUsers && Interlocked.Exchange(ref _trimming, 1) == 0)
+        {
+            Trim();
+        }
+    }
+
+    /// <summary>Drops a user's window (the user is erased).</summary>
+    public void Forget(string projectId, string userId) => _users.TryRemove($"{projectId}/{userId}", out _);
+
+    private void Report(string grainKey, UserSpendAlertCandidate candidate, DateTimeOffset now)
+    {
+        var separator = grainKey.IndexOf('/', StringComparison.Ordinal);
+        var (projectId, userId) = (grainKey[..separator], grainKey[(separator + 1)..]);
+        var alert = new UserSpendAlert(userId, candidate.Reason, candidate.WindowCostUsd, candidate.BaselineUsd, now);
+        sink.UserSpendAlert(projectId, alert);
+        _ = grains.GetGrain<IProjectGrain>($"{projectId}/").ReportUserSpendAlertAsync(alert);
+    }
+
+    private void Trim()
+    {
+        try
+        {
+            var oldest = _users.OrderBy(u => u.Value.LastArrival).Take(Math.Max(1, _users.Count / 10)).Select(u => u.Key).ToList();
+            oldest.ForEach(key => _users.TryRemove(key, out _));
+        }
+        finally
+        {
+            Volatile.Write(ref _trimming, 0);
+        }
+    }
+}
