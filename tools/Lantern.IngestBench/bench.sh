@@ -3,6 +3,7 @@
 # Lantern.Api.dll as a child process. Extra arguments go to the benchmark (e.g. --seconds 30 --concurrency 8).
 # BENCH_PG_STATEMENTS=1 also records PostgreSQL's statements (pg_stat_statements) and prints where its time went.
 # BENCH_EVALUATORS=1 runs the node with its evaluators (ONNX Runtime fetched by scripts/onnxruntime.sh).
+# BENCH_JOURNAL=1 runs it with its ingestion journal.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/postgres.sh
@@ -20,6 +21,10 @@ if [ "${BENCH_EVALUATORS:-0}" = 1 ]; then
   source scripts/onnxruntime.sh
 else
   unset LANTERN_ONNXRUNTIME_PATH
+fi
+# BENCH_JOURNAL=1 runs the node with its ingestion journal (LANTERN_INGEST_JOURNAL_DIR): acks once fsynced there.
+if [ "${BENCH_JOURNAL:-0}" = 1 ]; then
+  export BENCH_NODE_LANTERN_INGEST_JOURNAL_DIR="$work/journal"
 fi
 LANTERN_PG_FSYNC=on pg_start "$work/postgres" "$port"
 psql_bench() { PGPASSWORD=lantern "$(pg_bindir)/psql" -h 127.0.0.1 -p "$port" -U lantern -d lantern "$@"; }

@@ -1,7 +1,6 @@
 using Lantern.Contracts.Ingestion;
 using Lantern.Contracts.Runtime;
 using Lantern.Contracts.Traces;
-using Lantern.Silo.Pii;
 
 namespace Lantern.Api.Ingestion;
 
@@ -10,17 +9,12 @@ namespace Lantern.Api.Ingestion;
 /// grains at once, and reports each event as stored (201), invalid (400) or failed (500). Grains return only after their rows are committed, so a success is durable.
 /// </summary>
 public sealed partial class IngestionPipeline(
-    IGrainFactory grains, EventRouter router, ScoreConfigEnforcer scoreConfigs, IEventMasker masker, IngestionMetrics metrics,
-    ILogger<IngestionPipeline> logger)
+    IGrainFactory grains, IngestionPreparation preparation, IngestionMetrics metrics, ILogger<IngestionPipeline> logger)
     : IIngestionPipeline
 {
     public async Task<IngestionResponse> IngestAsync(string projectId, IReadOnlyList<IngestionEvent> events, CancellationToken cancellationToken)
     {
-        var (accepted, rejected) = await scoreConfigs.CheckAsync(projectId, events, cancellationToken);
-        rejected.ForEach(_ => metrics.Event(projectId, "score-create", "invalid"));
-
-        events = await masker.MaskAsync(projectId, accepted, cancellationToken);
-        var routes = await router.RouteAsync(projectId, events, cancellationToken);
+        var (stored, rejected, routes) = await preparation.PrepareAsync(projectId, events, cancellationToken);
         var calls = new List<(IReadOnlyList<IngestionEvent> Events, Task Call)>(routes.Traces.Count + routes.Scores.Count);
         foreach (var (traceId, traceEvents) in routes.Traces)
         {
@@ -32,7 +26,7 @@ public sealed partial class IngestionPipeline(
             calls.Add((scoreEvents, Call(() => grains.GetGrain<IScoreGrain>($"{projectId}/{scoreId}").ApplyAsync(scoreEvents))));
         }
 
-        var response = new IngestionResponse(new List<IngestionSuccess>(events.Count), rejected);
+        var response = new IngestionResponse(new List<IngestionSuccess>(stored.Count), rejected);
         Succeed(projectId, routes.Unstored, response);
         foreach (var (callEvents, call) in calls)
         {
