@@ -3,7 +3,6 @@ using System.Text.Json;
 using Lantern.Api.Auth;
 using Lantern.Api.Ingestion.Journal;
 using Lantern.Contracts.Ingestion;
-using Lantern.Silo.Journal;
 using Microsoft.Extensions.Options;
 
 namespace Lantern.Api.Ingestion;
@@ -21,23 +20,9 @@ public static class IngestionEndpoints
         services.AddSingleton<EventRouter>();
         services.AddSingleton<ScoreConfigEnforcer>();
         services.AddSingleton<IngestionPreparation>();
-        // A cluster replaces the pipeline with the broker's (which plays the journal's part), so it has no journal.
-        if (configuration["LANTERN_INGEST_JOURNAL_DIR"] is not { Length: > 0 } journalDirectory || configuration["LANTERN_RABBITMQ_URL"] is { Length: > 0 })
+        if (!services.AddLanternIngestJournal(configuration))
         {
             services.AddSingleton<IIngestionPipeline, IngestionPipeline>();
-        }
-        else
-        {
-            services.AddSingleton(new IngestJournalOptions
-            {
-                Directory = journalDirectory,
-                MaxPendingBatches = configuration.GetValue("LANTERN_INGEST_JOURNAL_MAX_PENDING", new IngestJournalOptions().MaxPendingBatches),
-            });
-            services.AddSingleton<IngestJournal>();
-            services.AddSingleton<JournalApplier>();
-            services.AddSingleton<JournalBacklog>();
-            services.AddSingleton<IIngestionPipeline, JournalIngestionPipeline>();
-            services.AddHostedService<IngestJournalRecovery>();
         }
 
         return services;

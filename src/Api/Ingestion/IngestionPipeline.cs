@@ -5,8 +5,9 @@ using Lantern.Contracts.Traces;
 namespace Lantern.Api.Ingestion;
 
 /// <summary>
-/// Checks scores against their score configs, masks PII, routes a batch's events to their trace and score grains, all
-/// grains at once, and reports each event as stored (201), invalid (400) or failed (500). Grains return only after their rows are committed, so a success is durable.
+/// The single node's write path without a journal: a batch prepared by <see cref="IngestionPreparation"/> goes to its
+/// trace and score grains, all at once, and each event is reported as stored (201), invalid (400) or failed (500). Grains
+/// return only after their rows are committed, so a success is durable.
 /// </summary>
 public sealed partial class IngestionPipeline(
     IGrainFactory grains, IngestionPreparation preparation, IngestionMetrics metrics, ILogger<IngestionPipeline> logger)
