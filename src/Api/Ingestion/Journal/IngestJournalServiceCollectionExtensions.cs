@@ -19,7 +19,7 @@ public static class IngestJournalServiceCollectionExtensions
         services.AddSingleton(new IngestJournalOptions
         {
             Directory = directory,
-            MaxPendingBatches = configuration.GetValue("LANTERN_INGEST_JOURNAL_MAX_PENDING", new IngestJournalOptions().MaxPendingBatches),
+            MaxPendingBytes = configuration.GetValue("LANTERN_INGEST_JOURNAL_MAX_PENDING_BYTES", new IngestJournalOptions().MaxPendingBytes),
         });
         services.AddSingleton<IngestJournal>();
         services.AddSingleton<JournalApplier>();

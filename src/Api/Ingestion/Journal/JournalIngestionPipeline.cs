@@ -35,7 +35,7 @@ public sealed class JournalIngestionPipeline(
     private async Task<bool> JournalAsync(string projectId, IngestionRoutes routes, CancellationToken cancellationToken)
     {
         var payload = JournalBatches.Serialize(projectId, routes);
-        await backlog.EnterAsync(cancellationToken);
+        await backlog.EnterAsync(payload.Length, cancellationToken);
         JournalTicket ticket;
         try
         {
@@ -43,7 +43,7 @@ public sealed class JournalIngestionPipeline(
         }
         catch (IOException)
         {
-            backlog.Leave();
+            backlog.Leave(payload.Length);
             payload.Release();
             return false;
         }
@@ -54,6 +54,7 @@ public sealed class JournalIngestionPipeline(
 
     private async Task StoreAsync(PooledBody payload, JournalTicket ticket)
     {
+        var bytes = payload.Length;
         try
         {
             await applier.StoreAsync(JournalBatches.Parse(payload.Memory));
@@ -66,7 +67,7 @@ public sealed class JournalIngestionPipeline(
         }
         finally
         {
-            backlog.Leave();
+            backlog.Leave(bytes);
         }
     }
 
