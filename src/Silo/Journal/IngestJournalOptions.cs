@@ -13,9 +13,9 @@ public sealed class IngestJournalOptions
     public long SegmentBytes { get; set; } = 16 << 20;
 
     /// <summary>
-    /// Bytes of batches acknowledged but not yet stored, at most (LANTERN_INGEST_JOURNAL_MAX_PENDING_BYTES, default 8 MiB,
-    /// about 20 batches of 300 events): past it a request waits for room, so a slow or unreachable PostgreSQL slows
+    /// Bytes of batches acknowledged but not yet stored, at most (LANTERN_INGEST_JOURNAL_MAX_PENDING_BYTES, default 3 MiB,
+    /// about 7 batches of 300 events): past it a request waits for room, so a slow or unreachable PostgreSQL slows
     /// ingestion down instead of filling memory, and at full load the commits are not handed more than they can take.
     /// </summary>
-    public long MaxPendingBytes { get; set; } = 8 << 20;
+    public long MaxPendingBytes { get; set; } = 3 << 20;
 }
