@@ -15,6 +15,7 @@ public sealed partial class IngestJournal : IAsyncDisposable
     private readonly string _directory;
     private readonly long _segmentBytes;
     private readonly IReadOnlyList<string> _recoveredFiles;
+    private readonly List<JournalRecord> _recovered;
     private readonly ILogger<IngestJournal> _logger;
     private readonly Task _writer;
     private JournalSegment _segment;
@@ -27,23 +28,25 @@ public sealed partial class IngestJournal : IAsyncDisposable
         _logger = logger;
         Directory.CreateDirectory(_directory);
         _recoveredFiles = JournalSegment.Existing(_directory);
-        Recovered = [.. _recoveredFiles.SelectMany(JournalFileReader.Read)];
+        _recovered = [.. _recoveredFiles.SelectMany(JournalFileReader.Read)];
         // After every number used before, even by a file a crash left empty.
-        _nextSequence = 1 + Recovered.Select(r => r.Sequence).Concat(_recoveredFiles.Select(JournalSegment.FirstSequence)).DefaultIfEmpty(0).Max();
+        _nextSequence = 1 + _recovered.Select(r => r.Sequence).Concat(_recoveredFiles.Select(JournalSegment.FirstSequence)).DefaultIfEmpty(0).Max();
         _segment = JournalSegment.Create(_directory, _nextSequence);
         _writer = Task.Run(WriteAsync);
     }
 
     /// <summary>The batches the previous process had appended and maybe not stored, in the order they were appended.</summary>
-    public IReadOnlyList<JournalRecord> Recovered { get; }
+    public IReadOnlyList<JournalRecord> Recovered => _recovered;
 
-    /// <summary>Deletes the previous process's files once every <see cref="Recovered"/> batch is stored.</summary>
+    /// <summary>Deletes the previous process's files, and forgets their batches, once every one of them is stored.</summary>
     public void RecoveredStored()
     {
         foreach (var file in _recoveredFiles)
         {
             File.Delete(file);
         }
+
+        _recovered.Clear();
     }
 
     /// <summary>Appends a batch; completes once it is on disk (fsynced), with the ticket to pass to <see cref="Complete"/>.</summary>
@@ -75,16 +78,17 @@ public sealed partial class IngestJournal : IAsyncDisposable
             {
                 var tickets = appends.Select(a => Write(a.Payload)).ToList();
                 _segment.Flush();
-                for (var i = 0; i < appends.Count; i++)
-                {
-                    appends[i].Appended.SetResult(tickets[i]);
-                }
-
+                // A full file is closed before its appends complete, so it can be deleted as soon as they are stored.
                 if (_segment.Length >= _segmentBytes)
                 {
                     var full = _segment;
                     _segment = JournalSegment.Create(_directory, _nextSequence);
                     full.Close();
+                }
+
+                for (var i = 0; i < appends.Count; i++)
+                {
+                    appends[i].Appended.SetResult(tickets[i]);
                 }
             }
             catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)

@@ -19,11 +19,12 @@ public sealed partial class IngestJournalRecovery(IngestJournal journal, Journal
             return;
         }
 
-        LogRecovering(logger, journal.Recovered.Count);
+        var count = journal.Recovered.Count;
+        LogRecovering(logger, count);
         await Parallel.ForEachAsync(journal.Recovered, new ParallelOptions { MaxDegreeOfParallelism = Concurrent, CancellationToken = cancellationToken },
             async (record, _) => await applier.StoreAsync(JournalBatches.Parse(record.Payload)));
         journal.RecoveredStored();
-        LogRecovered(logger, journal.Recovered.Count);
+        LogRecovered(logger, count);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
