@@ -22,7 +22,7 @@ public sealed class UserSpendWatch(SpendWindowOptions options, ISpendAlertSink s
     /// <summary>Counts the cost of a user's committed changes (<paramref name="grainKey"/> is <c>project/user</c>).</summary>
     public void Observe(string grainKey, IEnumerable<RollupChange> changes)
     {
-        var user = _users.GetOrAdd(grainKey, _ => new WatchedUser(options));
+        var user = _users.GetOrAdd(grainKey, static (_, o) => new WatchedUser(o), options); // no closure per commit
         UserSpendAlertCandidate? candidate = null;
         var now = time.GetUtcNow();
         lock (user)

@@ -1,4 +1,6 @@
 using Lantern.Contracts.Ingestion;
+using Lantern.Contracts.Runtime;
+using Lantern.Contracts.Traces;
 
 namespace Lantern.Silo.Cluster;
 
@@ -12,4 +14,9 @@ public sealed record PartitionBatch(string ProjectId, string EntityId, bool IsSc
     public string GrainKey => PartitionKeys.Trace(ProjectId, EntityId);
 
     string IOrderedPartitionMessage.OrderKey => GrainKey;
+
+    /// <summary>Applies the events through their grain; completes once they are committed.</summary>
+    public Task ApplyAsync(IGrainFactory grains) => IsScore
+        ? grains.GetGrain<IScoreGrain>(GrainKey).ApplyAsync(Events)
+        : grains.GetGrain<ITraceGrain>(GrainKey).ApplyAsync(Events);
 }

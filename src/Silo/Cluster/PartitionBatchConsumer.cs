@@ -1,5 +1,4 @@
 using Lantern.Contracts.Runtime;
-using Lantern.Contracts.Traces;
 using MassTransit;
 
 namespace Lantern.Silo.Cluster;
@@ -14,13 +13,6 @@ public sealed class PartitionBatchConsumer(IGrainFactory grains, PartitionLeases
     {
         var batch = context.Message;
         leases.FenceFor(batch.GrainKey);
-        if (batch.IsScore)
-        {
-            await grains.GetGrain<IScoreGrain>(batch.GrainKey).ApplyAsync(batch.Events);
-        }
-        else
-        {
-            await grains.GetGrain<ITraceGrain>(batch.GrainKey).ApplyAsync(batch.Events);
-        }
+        await batch.ApplyAsync(grains);
     }
 }

@@ -46,16 +46,26 @@ public sealed class UserSpendWatchTests
     }
 
     [Fact]
-    public async Task Watched_users_stay_within_the_configured_bound_and_an_erased_user_is_dropped()
+    public async Task Past_the_bound_the_users_whose_cost_arrived_longest_ago_are_dropped_and_an_erased_user_too()
     {
-        await using var app = await LanternApp.StartAsync(new Dictionary<string, string?> { ["LANTERN_USER_SPEND_WATCH_MAX"] = "10" });
+        await using var app = await LanternApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["LANTERN_USER_SPEND_WATCH_MAX"] = "10", ["LANTERN_USER_BUDGET_USD"] = "0.03",
+        });
+        var http = app.CreateClient().Authorized();
         var watch = app.Services.GetRequiredService<UserSpendWatch>();
 
         for (var n = 0; n < 25; n++)
         {
-            watch.Observe($"{LanternApp.ProjectId}/user-{n}", [Change($"user-{n}", version: 1, cost: 0.01m)]);
+            watch.Observe($"{LanternApp.ProjectId}/user-{n}", [Change($"user-{n}", version: 1, cost: 0.02m)]);
             Assert.InRange(watch.Count, 1, 10);
         }
+
+        // A second $0.02 takes a user still watched over the budget; the first user's window was dropped and starts again.
+        watch.Observe($"{LanternApp.ProjectId}/user-0", [Change("user-0", version: 2, cost: 0.02m)]);
+        watch.Observe($"{LanternApp.ProjectId}/user-24", [Change("user-24", version: 2, cost: 0.02m)]);
+        var alert = await SingleAlertAsync(http, TestContext.Current.CancellationToken);
+        Assert.Equal(("user-24", 0.04m), ((string)alert["userId"]!, (decimal)alert["windowCostUsd"]!));
 
         var before = watch.Count;
         watch.Forget(LanternApp.ProjectId, "user-24");

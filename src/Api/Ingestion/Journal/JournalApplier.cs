@@ -1,5 +1,4 @@
 using Lantern.Contracts.Runtime;
-using Lantern.Contracts.Traces;
 using Lantern.Silo.Cluster;
 
 namespace Lantern.Api.Ingestion.Journal;
@@ -59,12 +58,7 @@ public sealed partial class JournalApplier(IGrainFactory grains, IHostApplicatio
     }
 
     // A grain call that throws synchronously still becomes a failed task, retried like any other failure.
-    private async Task Call(PartitionBatch batch)
-    {
-        await (batch.IsScore
-            ? grains.GetGrain<IScoreGrain>(batch.GrainKey).ApplyAsync(batch.Events)
-            : grains.GetGrain<ITraceGrain>(batch.GrainKey).ApplyAsync(batch.Events));
-    }
+    private async Task Call(PartitionBatch batch) => await batch.ApplyAsync(grains);
 
     [LoggerMessage(LogLevel.Warning, "Storing {Count} journaled events of project {ProjectId} failed; trying again in {Seconds} s")]
     private static partial void LogStoreRetried(ILogger logger, Exception exception, int count, string projectId, double seconds);
