@@ -6,7 +6,7 @@ namespace Lantern.IngestBench;
 internal sealed record BenchOptions(
     string? ApiDll, string PublicKey, string SecretKey, int TracesPerBatch, int Concurrency, int Seconds, int TotalTraces,
     int Rate, int EventBytes, int Users, int Sessions, int ProbeEvery, int BaselineSeconds, string JsonPath, bool Smoke,
-    int HotSessionTraces, int WarmupSeconds)
+    int HotSessionTraces, int WarmupSeconds, int PgWaitsEveryMs)
 {
     /// <summary>The project the node is started with; the run's traces are stored under it.</summary>
     public const string ProjectId = "bench";
@@ -15,7 +15,7 @@ internal sealed record BenchOptions(
         usage: Lantern.IngestBench [--smoke] [--traces-per-batch 50] [--concurrency 8] [--seconds 20 | --traces N] [--rate EVENTS_PER_S]
                                    [--event-bytes 1500] [--users 10000] [--sessions 50000] [--probe-every 20]
                                    [--baseline-seconds 10] [--json .data/bench/ingest.json] [--api-dll path/to/Lantern.Api.dll]
-                                   [--hot-session-traces 0] [--warmup-seconds 120]
+                                   [--hot-session-traces 0] [--warmup-seconds 120] [--pg-waits-every-ms 0]
         Starts Lantern.Api.dll on a free port against LANTERN_DATABASE_URL (see tools/Lantern.IngestBench/bench.sh).
         Each trace is 6 events. --rate makes the load open-loop (batches sent on a fixed schedule, latency measured
         from the scheduled send time); without it each of --concurrency workers sends its next batch on the ack.
@@ -25,6 +25,8 @@ internal sealed record BenchOptions(
         the load beside the random ones (the issue's rollup target is for a session of 20,000 traces).
         --warmup-seconds N: before the measured load, the same load runs until the node's JIT has settled (tiered
         compilation of the hot methods), N seconds at most; 0 sends one batch per worker only (the smoke default).
+        --pg-waits-every-ms N: samples PostgreSQL's active backends every N ms during the load and prints what they wait
+        for (a lock, the WAL flush, a core) and in which statement; 0, the default, samples nothing.
         """;
 
     public int EventsPerBatch => TracesPerBatch * Workload.EventsPerTrace;
@@ -55,7 +57,8 @@ internal sealed record BenchOptions(
             values.GetValueOrDefault("json", ".data/bench/ingest.json"),
             smoke,
             OptionValues.Number(values, "hot-session-traces", 0, ref error),
-            OptionValues.Number(values, "warmup-seconds", smoke ? 0 : 120, ref error, minimum: 0));
+            OptionValues.Number(values, "warmup-seconds", smoke ? 0 : 120, ref error, minimum: 0),
+            OptionValues.Number(values, "pg-waits-every-ms", 0, ref error, minimum: 0));
         var unknown = values.Keys.Except(Known).FirstOrDefault();
         error ??= unknown is null ? null : $"unknown option --{unknown}";
         return error is null ? options : null;
@@ -65,5 +68,6 @@ internal sealed record BenchOptions(
     [
         "api-dll", "public-key", "secret-key", "traces-per-batch", "concurrency", "seconds", "traces", "rate", "event-bytes",
         "users", "sessions", "probe-every", "baseline-seconds", "json", "hot-session-traces", "warmup-seconds",
+        "pg-waits-every-ms",
     ];
 }

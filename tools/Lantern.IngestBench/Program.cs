@@ -49,6 +49,7 @@ ServerMetrics groupCommit;
 ServerHistogram serverAcks, commits;
 EvaluatorRun? evaluators;
 RollupProber rollups;
+var pgWaits = options.PgWaitsEveryMs > 0 ? new PgWaitSampler(db, options.PgWaitsEveryMs) : null;
 Verification verification;
 WarmUp warmUp;
 await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), databaseUrl, BenchOptions.ProjectId, options.PublicKey, options.SecretKey))
@@ -78,9 +79,11 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     var pgCpuBefore = ProcessStats.ServerTreeCpuSeconds(postmaster);
     using var stopProbes = new CancellationTokenSource();
     var probing = rollups.RunAsync(stopProbes.Token);
+    var sampling = pgWaits?.RunAsync(stopProbes.Token) ?? Task.CompletedTask;
     load = await runner.RunAsync();
     await stopProbes.CancelAsync();
     await probing;
+    await sampling;
     // With the journal, acknowledged batches may still be on their way to PostgreSQL: the rate counts until they are stored.
     var drained = await JournalDrain.WaitAsync(http);
     load = load with { Seconds = load.Seconds + drained };
@@ -99,7 +102,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
 var copy = await Baselines.CopyAsync(db, load.Events, runId, load.FirstTrace);
 var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId, load.FirstTrace);
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
-    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, serverAcks, commits, evaluators, warmUp), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, serverAcks, commits, evaluators, warmUp, pgWaits), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();
 await report.WriteJsonAsync(options.JsonPath);
 return load.Failures == 0 && verification.MissingEvents == 0 ? 0 : 1;

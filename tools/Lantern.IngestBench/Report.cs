@@ -68,6 +68,7 @@ internal sealed class Report(
                 Invariant($"p95 {P(rollups.HotSessionMs, 0.95):F1} ms, p99 {P(rollups.HotSessionMs, 0.99):F1} ms ({rollups.HotSessionMs.Length})."));
         }
 
+        server.PostgresWaits?.Print();
         Console.WriteLine(Invariant($"Correctness: {verification.AckedEvents} acknowledged events (warm-up included), {verification.MissingEvents} not found in PostgreSQL") +
             (verification.Examples.Count > 0 ? $" (e.g. {string.Join(", ", verification.Examples)})." : "."));
     }
@@ -117,6 +118,7 @@ internal sealed class Report(
                 },
                 ["tableScans"] = JsonSerializer.SerializeToNode(lantern.Written.ScansPerTable),
                 ["evaluators"] = server.Evaluators is null ? null : JsonSerializer.SerializeToNode(server.Evaluators),
+                ["postgresWaits"] = server.PostgresWaits?.ToJson(),
             },
             ["copy"] = Phase(copy),
             ["perEventUpsert"] = Phase(perEvent),

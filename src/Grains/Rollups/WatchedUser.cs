@@ -6,9 +6,7 @@ namespace Lantern.Grains.Rollups;
 /// </summary>
 internal sealed class WatchedUser(SpendWindowOptions options)
 {
-    private const int RecentRows = 4;
-    private readonly RollupKey[] _rows = new RollupKey[RecentRows];
-    private readonly long[] _versions = new long[RecentRows];
+    private RecentRollupRows _rows;
     private int _next;
 
     public SpendWindow Window { get; } = new(options);
@@ -18,21 +16,30 @@ internal sealed class WatchedUser(SpendWindowOptions options)
     /// <summary>True the first time a row's version arrives; false for a version of that row seen already.</summary>
     public bool IsNew(RollupKey row, long version)
     {
-        var index = Array.IndexOf(_rows, row);
-        if (index >= 0)
+        var id = RowId(row);
+        for (var i = 0; i < RecentRollupRows.Count; i++)
         {
-            if (version <= _versions[index])
+            if (_rows[i].Row == id && _rows[i].Version > 0)
             {
-                return false;
-            }
+                if (version <= _rows[i].Version)
+                {
+                    return false;
+                }
 
-            _versions[index] = version;
-            return true;
+                _rows[i].Version = version;
+                return true;
+            }
         }
 
-        _rows[_next] = row;
-        _versions[_next] = version;
-        _next = (_next + 1) % RecentRows;
+        _rows[_next] = (id, version);
+        _next = (_next + 1) % RecentRollupRows.Count;
         return true;
     }
+
+    /// <summary>
+    /// A user's rows differ by hour, prompt version and model: the hour exactly, the other two by a 32-bit hash. Two of a
+    /// user's rows of the same hour that share a hash would count one change too few, about once in four billion pairs.
+    /// </summary>
+    private static long RowId(RollupKey row) =>
+        (row.Bucket.UtcTicks / TimeSpan.TicksPerHour << 32) | (uint)HashCode.Combine(row.Version, row.Model);
 }
