@@ -6,7 +6,7 @@ namespace Lantern.IngestBench;
 internal sealed record BenchOptions(
     string? ApiDll, string PublicKey, string SecretKey, int TracesPerBatch, int Concurrency, int Seconds, int TotalTraces,
     int Rate, int EventBytes, int Users, int Sessions, int ProbeEvery, int BaselineSeconds, string JsonPath, bool Smoke,
-    int HotSessionTraces, int WarmupSeconds, int PgWaitsEveryMs)
+    int HotSessionTraces, int WarmupSeconds, int PgWaitsEveryMs, string Payload)
 {
     /// <summary>The project the node is started with; the run's traces are stored under it.</summary>
     public const string ProjectId = "bench";
@@ -15,7 +15,7 @@ internal sealed record BenchOptions(
         usage: Lantern.IngestBench [--smoke] [--traces-per-batch 50] [--concurrency 8] [--seconds 20 | --traces N] [--rate EVENTS_PER_S]
                                    [--event-bytes 1500] [--users 10000] [--sessions 50000] [--probe-every 20]
                                    [--baseline-seconds 10] [--json .data/bench/ingest.json] [--api-dll path/to/Lantern.Api.dll]
-                                   [--hot-session-traces 0] [--warmup-seconds 120] [--pg-waits-every-ms 0]
+                                   [--hot-session-traces 0] [--warmup-seconds 120] [--pg-waits-every-ms 0] [--payload x|words]
         Starts Lantern.Api.dll on a free port against LANTERN_DATABASE_URL (see tools/Lantern.IngestBench/bench.sh).
         Each trace is 6 events. --rate makes the load open-loop (batches sent on a fixed schedule, latency measured
         from the scheduled send time); without it each of --concurrency workers sends its next batch on the ack.
@@ -27,6 +27,8 @@ internal sealed record BenchOptions(
         compilation of the hot methods), N seconds at most; 0 sends one batch per worker only (the smoke default).
         --pg-waits-every-ms N: samples PostgreSQL's active backends every N ms during the load and prints what they wait
         for (a lock, the WAL flush, a core) and in which statement; 0, the default, samples nothing.
+        --payload x|words: what events are padded with: one repeated letter (the default, as in every round before 13)
+        or English-like words, which PostgreSQL compresses as hard as real prompts and completions.
         """;
 
     public int EventsPerBatch => TracesPerBatch * Workload.EventsPerTrace;
@@ -58,7 +60,9 @@ internal sealed record BenchOptions(
             smoke,
             OptionValues.Number(values, "hot-session-traces", 0, ref error),
             OptionValues.Number(values, "warmup-seconds", smoke ? 0 : 120, ref error, minimum: 0),
-            OptionValues.Number(values, "pg-waits-every-ms", 0, ref error, minimum: 0));
+            OptionValues.Number(values, "pg-waits-every-ms", 0, ref error, minimum: 0),
+            values.GetValueOrDefault("payload", PayloadText.Letter));
+        error ??= options.Payload is PayloadText.Letter or PayloadText.Words ? null : $"--payload: expected x or words, got '{options.Payload}'";
         var unknown = values.Keys.Except(Known).FirstOrDefault();
         error ??= unknown is null ? null : $"unknown option --{unknown}";
         return error is null ? options : null;
@@ -68,6 +72,6 @@ internal sealed record BenchOptions(
     [
         "api-dll", "public-key", "secret-key", "traces-per-batch", "concurrency", "seconds", "traces", "rate", "event-bytes",
         "users", "sessions", "probe-every", "baseline-seconds", "json", "hot-session-traces", "warmup-seconds",
-        "pg-waits-every-ms",
+        "pg-waits-every-ms", "payload",
     ];
 }

@@ -14,7 +14,7 @@ internal sealed class Workload(BenchOptions options, string runId, string? sessi
 {
     public const int EventsPerTrace = 6;
     private const int BaseEventBytes = 330;
-    private readonly string _padding = new('x', Math.Max(0, options.EventBytes - BaseEventBytes));
+    private readonly string _padding = PayloadText.Of(options.Payload, Math.Max(0, options.EventBytes - BaseEventBytes));
     private long _next;
 
     public static string TraceId(string runId, long index) => $"{runId}-{index}";

@@ -82,6 +82,20 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(0.5m, await dataSource.ScalarAsync<decimal>(UserRollupCost));
     }
 
+    [Fact]
+    public async Task A_large_payload_is_stored_compressed_with_lz4_and_reads_back_whole()
+    {
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        await using var batcher = Batcher(dataSource);
+        var words = string.Join(' ', Enumerable.Range(0, 1_500).Select(i => (i * 7919 % 97).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        await batcher.CommitAsync(NewTrace("trace-1", $$"""{"content":"{{words}}"}"""), CancellationToken.None);
+
+        const string Stored = "FROM observations WHERE id = 'trace-1-generation'";
+        Assert.Equal("lz4", await dataSource.ScalarAsync<string>($"SELECT pg_column_compression(input) {Stored}"));
+        Assert.Equal(words, await dataSource.ScalarAsync<string>($"SELECT input->>'content' {Stored}"));
+    }
+
     public void Dispose() => _metrics.Dispose();
 
     private static RollupKey UserRollup => new(Project, RollupScope.User, "user-1", 0, Hour, "");
