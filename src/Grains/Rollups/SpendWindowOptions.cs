@@ -19,7 +19,7 @@ public sealed class SpendWindowOptions
     public int BaselineWindows { get; set; } = 24;
 
     /// <summary>
-    /// Users whose windows are kept at most (LANTERN_USER_SPEND_WATCH_MAX, default 200,000; about a kilobyte each):
+    /// Users whose windows are kept at most (LANTERN_USER_SPEND_WATCH_MAX, default 200,000; 330 to 550 bytes each):
     /// beyond it, those whose cost arrived longest ago are dropped and start again without a baseline.
     /// </summary>
     public int MaxWatchedUsers { get; set; } = 200_000;
