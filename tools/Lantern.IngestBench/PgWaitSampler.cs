@@ -15,7 +15,7 @@ internal sealed class PgWaitSampler(NpgsqlDataSource db, int everyMs)
 {
     private const string Sample = """
         SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU'),
-               upper(split_part(ltrim(query), ' ', 1)) || coalesce(' ' || substring(query from '(?:INTO|FROM|UPDATE|update)\s+"?(\w+)'), '')
+               upper(split_part(ltrim(query), ' ', 1)) || coalesce(' ' || substring(query from '(?:INTO|FROM|UPDATE)\s+"?(\w+)'), '')
         FROM pg_stat_activity
         WHERE backend_type = 'client backend' AND state = 'active' AND pid <> pg_backend_pid() AND datname = current_database()
         """;
