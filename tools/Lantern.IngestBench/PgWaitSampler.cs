@@ -67,11 +67,11 @@ internal sealed class PgWaitSampler(NpgsqlDataSource db, int everyMs)
             Listed(ByWait(late: null)) + ".");
         var byStatement = _seen.GroupBy(s => (s.Key.Wait, s.Key.Statement)).Select(g => ($"{g.Key.Wait} in {g.Key.Statement}", Backends(g)));
         Console.WriteLine("  by wait and statement (mean backends): " + Listed(byStatement.OrderByDescending(s => s.Item2).Take(12)) + ".");
-        var late = _seen.Where(s => s.Key.Late).Sum(s => s.Value) / (double)Math.Max(1, _samples);
+        var late = Backends(_seen.Where(s => s.Key.Late));
         Console.WriteLine(Invariant($"  in transactions running for more than {LateMs} ms ({late:F3} backends): ") + Listed(ByWait(late: true)) + ".");
     }
 
-    /// <summary>The samples taken and the mean number of active backends under each wait event.</summary>
+    /// <summary>The samples taken and the mean number of active backends under each wait event, of all and of late transactions.</summary>
     public JsonObject ToJson() => new()
     {
         ["everyMs"] = everyMs,
