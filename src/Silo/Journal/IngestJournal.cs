@@ -18,7 +18,7 @@ public sealed partial class IngestJournal : IAsyncDisposable
     private readonly List<JournalRecord> _recovered;
     private readonly ILogger<IngestJournal> _logger;
     private readonly Task _writer;
-    private JournalSegment _segment;
+    private JournalSegment? _segment;
     private long _nextSequence;
 
     public IngestJournal(IngestJournalOptions options, ILogger<IngestJournal> logger)
@@ -74,16 +74,22 @@ public sealed partial class IngestJournal : IAsyncDisposable
                 appends.Add(append);
             }
 
+            var tickets = new List<JournalTicket>(appends.Count);
+            JournalSegment? written = null;
             try
             {
-                var tickets = appends.Select(a => Write(a.Payload)).ToList();
-                _segment.Flush();
-                // A full file is closed before its appends complete, so it can be deleted as soon as they are stored.
-                if (_segment.Length >= _segmentBytes)
+                written = _segment ??= JournalSegment.Create(_directory, _nextSequence);
+                foreach (var append in appends)
                 {
-                    var full = _segment;
+                    tickets.Add(Write(written, append.Payload));
+                }
+
+                written.Flush();
+                // A full file is closed before its appends complete, so it can be deleted as soon as they are stored.
+                if (written.Length >= _segmentBytes)
+                {
                     _segment = JournalSegment.Create(_directory, _nextSequence);
-                    full.Close();
+                    written.Close();
                 }
 
                 for (var i = 0; i < appends.Count; i++)
@@ -95,6 +101,11 @@ public sealed partial class IngestJournal : IAsyncDisposable
             {
                 // Not acknowledged: the requests answer with an error and the SDKs resend. The next appends try again.
                 LogAppendFailed(_logger, failed, appends.Count);
+                // What this round wrote may be torn: a record appended after it would be lost at the next start, whose
+                // read-back stops at the tear. So the file takes no more (it goes once its acknowledged batches are
+                // stored) and the next round starts a new one.
+                written?.Abandon(tickets.Count);
+                _segment = _segment == written ? null : _segment;
                 var notTaken = failed as IOException ?? new IOException("The ingestion journal could not be written.", failed);
                 appends.ForEach(a => a.Appended.TrySetException(notTaken));
             }
@@ -103,18 +114,18 @@ public sealed partial class IngestJournal : IAsyncDisposable
         }
     }
 
-    private JournalTicket Write(ReadOnlyMemory<byte> payload)
+    private JournalTicket Write(JournalSegment segment, ReadOnlyMemory<byte> payload)
     {
         var sequence = _nextSequence++;
-        _segment.Write(sequence, payload.Span);
-        return new JournalTicket(sequence, _segment);
+        segment.Write(sequence, payload.Span);
+        return new JournalTicket(sequence, segment);
     }
 
     public async ValueTask DisposeAsync()
     {
         _appends.Writer.TryComplete();
         await _writer;
-        _segment.Close();
+        _segment?.Close();
     }
 
     [LoggerMessage(LogLevel.Error, "Appending {Count} batches to the ingestion journal failed; they were not acknowledged")]

@@ -66,10 +66,34 @@ public sealed class JournalSegment
         }
     }
 
+    /// <summary>
+    /// A write or fsync of the last <paramref name="unacknowledged"/> records failed: they will never be completed, and the
+    /// file takes no more records. It goes once its acknowledged batches are stored.
+    /// </summary>
+    public void Abandon(int unacknowledged)
+    {
+        Interlocked.Add(ref _pending, -unacknowledged);
+        try
+        {
+            _file.Dispose();
+        }
+        catch (IOException)
+        {
+            // Closing writes out what is buffered, which may fail as the write did: nothing in it was acknowledged.
+        }
+
+        MarkClosed();
+    }
+
     /// <summary>No more appends go here; the file goes as soon as its last batch is stored.</summary>
     public void Close()
     {
         _file.Dispose();
+        MarkClosed();
+    }
+
+    private void MarkClosed()
+    {
         Volatile.Write(ref _closed, 1);
         if (Volatile.Read(ref _pending) == 0)
         {

@@ -33,6 +33,27 @@ public sealed class IngestJournalTests
     }
 
     [Fact]
+    public async Task After_an_append_fails_the_next_ones_go_to_a_new_file_and_are_read_back_by_the_next_start()
+    {
+        var directory = Directory.CreateTempSubdirectory("journal-").FullName;
+        await using (var journal = Open(directory, segmentBytes: 10))
+        {
+            // The file the journal moves on to after its first one cannot be created: that append is not acknowledged.
+            var blocker = Path.Combine(directory, JournalSegment.FileName(2));
+            await File.WriteAllBytesAsync(blocker, [], TestContext.Current.CancellationToken);
+            await Assert.ThrowsAsync<IOException>(() => journal.AppendAsync(Encoding.UTF8.GetBytes("not acknowledged")));
+
+            File.Delete(blocker);
+            var acknowledged = await journal.AppendAsync(Encoding.UTF8.GetBytes("acknowledged"));
+            Assert.Equal(Path.Combine(directory, JournalSegment.FileName(2)), acknowledged.Segment.Path);
+        }
+
+        // The failed file held nothing acknowledged, so it is gone; what was acknowledged after the failure is read back.
+        await using var next = Open(directory);
+        Assert.Equal(["acknowledged"], next.Recovered.Select(r => Encoding.UTF8.GetString(r.Payload)));
+    }
+
+    [Fact]
     public async Task A_record_whose_bytes_changed_on_disk_ends_what_is_read_back()
     {
         var directory = Directory.CreateTempSubdirectory("journal-").FullName;
