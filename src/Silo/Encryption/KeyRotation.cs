@@ -29,7 +29,8 @@ public sealed class KeyRotation(NpgsqlDataSource dataSource, PayloadCipher ciphe
         long rows = 0, reencrypted = 0, encrypted = 0, plaintextLeft = 0;
         var columns = string.Join(", ", table.Columns.Select(c => c + "::text"));
         var select = $"SELECT project_id, id, {columns} FROM {table.Name} WHERE (project_id, id) > ($1, $2) ORDER BY project_id, id LIMIT $3 FOR UPDATE SKIP LOCKED";
-        var update = $"UPDATE {table.Name} t SET {string.Join(", ", table.Columns.Select(c => $"{c} = u.{c}::jsonb"))} " +
+        // ::json suits both column types: json takes the text as it is, jsonb converts it on assignment.
+        var update = $"UPDATE {table.Name} t SET {string.Join(", ", table.Columns.Select(c => $"{c} = u.{c}::json"))} " +
                      $"FROM unnest($1::text[], $2::text[], {string.Join(", ", table.Columns.Select((_, i) => $"${i + 3}::text[]"))}) " +
                      $"AS u(project_id, id, {string.Join(", ", table.Columns)}) WHERE t.project_id = u.project_id AND t.id = u.id";
         var (lastProject, lastId) = ("", "");

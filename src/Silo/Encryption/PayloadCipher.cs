@@ -5,7 +5,7 @@ using System.Text;
 namespace Lantern.Silo.Encryption;
 
 /// <summary>
-/// Encrypts JSON payloads (input, output, metadata) into a JSON envelope that still fits their jsonb columns:
+/// Encrypts JSON payloads (input, output, metadata) into a JSON envelope that still fits their JSON columns:
 /// <c>{"$lantern_enc": "v1.&lt;key id&gt;.&lt;base64 of nonce ‖ tag ‖ ciphertext&gt;"}</c>. Without a current key values pass
 /// through unchanged; values stored before encryption was turned on (plain JSON) are read as they are.
 /// </summary>

@@ -11,7 +11,7 @@ namespace Lantern.Silo.Storage;
 public sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migrator> logger)
 {
     // Any fixed number: every Lantern process takes the same lock while migrating.
-    private const long AdvisoryLockKey = 0x4C414E5445524E;
+    internal const long AdvisoryLockKey = 0x4C414E5445524E;
     private const string ResourcePrefix = "Migrations.";
 
     public static IReadOnlyList<(string Version, string Sql)> Embedded { get; } = LoadEmbedded();
@@ -76,7 +76,10 @@ public sealed partial class Migrator(NpgsqlDataSource dataSource, ILogger<Migrat
 
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, params object[] parameters)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        // No command timeout (Npgsql's default is 30 s): a migration that rewrites a large table takes minutes, and a process
+        // starting meanwhile waits that long for the lock. Cut off, the migration would roll back and be retried from
+        // the start at every attempt, never finishing.
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });

@@ -8,6 +8,9 @@ internal static class TraceColumns
 {
     private const string UpdatedNow = "now()";
 
+    // Payloads and merge state are json, not jsonb: stored as sent, never queried inside (0034_payload_json.sql).
+    private const string Payload = "json";
+
     // Input and output are write-once (EntityMerger) and a grain drops their text once committed, projecting null after:
     // null then means "unchanged", never "cleared".
     private const string KeepInput = "coalesce(excluded.input, t.input)";
@@ -26,13 +29,13 @@ internal static class TraceColumns
         new("environment", "text[]", rows.Select(r => r.Environment).ToArray()),
         new("public", "boolean[]", rows.Select(r => r.Public).ToArray()),
         new("tags", "text[]", rows.Select(r => r.Tags).ToArray(), "text[]"),
-        new("input", "text[]", rows.Select(r => r.InputJson).ToArray(), "jsonb", KeepInput),
-        new("output", "text[]", rows.Select(r => r.OutputJson).ToArray(), "jsonb", KeepOutput),
-        new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), "jsonb"),
+        new("input", "text[]", rows.Select(r => r.InputJson).ToArray(), Payload, KeepInput),
+        new("output", "text[]", rows.Select(r => r.OutputJson).ToArray(), Payload, KeepOutput),
+        new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), Payload),
         new("total_cost", "numeric[]", rows.Select(r => r.TotalCost).ToArray()),
         new("latency", "float8[]", rows.Select(r => r.Latency).ToArray()),
         new("observation_count", "integer[]", rows.Select(r => r.ObservationCount).ToArray()),
-        new("fields", "text[]", rows.Select(r => r.FieldsJson).ToArray(), "jsonb"),
+        new("fields", "text[]", rows.Select(r => r.FieldsJson).ToArray(), Payload),
         new("updated_at", "timestamptz[]", rows.Select(_ => DateTime.UtcNow).ToArray(), OnConflict: UpdatedNow),
     ];
 
@@ -53,9 +56,9 @@ internal static class TraceColumns
         new("environment", "text[]", rows.Select(r => r.Environment).ToArray()),
         new("model", "text[]", rows.Select(r => r.Model).ToArray()),
         new("model_parameters", "text[]", rows.Select(r => r.ModelParametersJson).ToArray(), "jsonb"),
-        new("input", "text[]", rows.Select(r => r.InputJson).ToArray(), "jsonb", KeepInput),
-        new("output", "text[]", rows.Select(r => r.OutputJson).ToArray(), "jsonb", KeepOutput),
-        new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), "jsonb"),
+        new("input", "text[]", rows.Select(r => r.InputJson).ToArray(), Payload, KeepInput),
+        new("output", "text[]", rows.Select(r => r.OutputJson).ToArray(), Payload, KeepOutput),
+        new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), Payload),
         new("usage_details", "text[]", rows.Select(r => Json.Serialize(r.Cost.UsageDetails)).ToArray(), "jsonb"),
         new("cost_details", "text[]", rows.Select(r => Json.Serialize(r.Cost.CostDetails)).ToArray(), "jsonb"),
         new("total_cost", "numeric[]", rows.Select(r => r.Cost.TotalCost).ToArray()),
@@ -67,7 +70,7 @@ internal static class TraceColumns
         new("total_price", "numeric[]", rows.Select(r => r.Cost.TotalPrice).ToArray()),
         new("prompt_name", "text[]", rows.Select(r => r.PromptName).ToArray()),
         new("prompt_version", "integer[]", rows.Select(r => r.PromptVersion).ToArray()),
-        new("fields", "text[]", rows.Select(r => r.FieldsJson).ToArray(), "jsonb"),
+        new("fields", "text[]", rows.Select(r => r.FieldsJson).ToArray(), Payload),
         new("updated_at", "timestamptz[]", rows.Select(_ => DateTime.UtcNow).ToArray(), OnConflict: UpdatedNow),
     ];
 
@@ -85,12 +88,12 @@ internal static class TraceColumns
         new("data_type", "text[]", rows.Select(r => r.DataType).ToArray()),
         new("source", "text[]", rows.Select(r => r.Source).ToArray()),
         new("comment", "text[]", rows.Select(r => r.Comment).ToArray()),
-        new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), "jsonb"),
+        new("metadata", "text[]", rows.Select(r => r.MetadataJson).ToArray(), Payload),
         new("config_id", "text[]", rows.Select(r => r.ConfigId).ToArray()),
         new("queue_id", "text[]", rows.Select(r => r.QueueId).ToArray()),
         new("environment", "text[]", rows.Select(r => r.Environment).ToArray()),
         new("timestamp", "timestamptz[]", rows.Select(r => r.Timestamp.UtcDateTime).ToArray()),
-        new("fields", "text[]", rows.Select(r => r.FieldsJson).ToArray(), "jsonb"),
+        new("fields", "text[]", rows.Select(r => r.FieldsJson).ToArray(), Payload),
         new("updated_at", "timestamptz[]", rows.Select(_ => DateTime.UtcNow).ToArray(), OnConflict: UpdatedNow),
     ];
 }

@@ -137,7 +137,7 @@ public sealed class EvaluatorPipelineTests
 
     private static async Task<Dictionary<string, object?>> ScoreAsync(LanternApp app, string traceId, string? observationId, string name) =>
         Assert.Single(await Sql.RowsAsync(app.ConnectionString,
-            "SELECT id, value, comment, metadata::text AS metadata, data_type, source FROM scores WHERE trace_id = $1 AND observation_id IS NOT DISTINCT FROM $2 AND name = $3",
+            "SELECT id, value, comment, metadata::jsonb::text AS metadata, data_type, source FROM scores WHERE trace_id = $1 AND observation_id IS NOT DISTINCT FROM $2 AND name = $3",
             traceId, (object?)observationId ?? DBNull.Value, name));
 
     private static double Sample(string exposition, string series)

@@ -18,11 +18,12 @@ public sealed class EncryptionAtRestTests
     private static readonly string KeyIdA = new AesGcmKey(Convert.FromHexString(KeyA)).KeyId;
     private static readonly string KeyIdB = new AesGcmKey(Convert.FromHexString(KeyB)).KeyId;
 
-    // Every payload column, with its row's id, as PostgreSQL holds it.
+    // Every payload column, with its row's id, as PostgreSQL holds it (printed as jsonb prints it: some columns are json,
+    // which keeps the text as written).
     private const string PayloadColumns = """
-        SELECT 'traces' AS tbl, id, c.v::text AS value FROM traces, LATERAL (VALUES (input), (output), (metadata)) c(v) WHERE c.v IS NOT NULL
-        UNION ALL SELECT 'observations', id, c.v::text FROM observations, LATERAL (VALUES (input), (output), (metadata)) c(v) WHERE c.v IS NOT NULL
-        UNION ALL SELECT 'scores', id, metadata::text FROM scores WHERE metadata IS NOT NULL
+        SELECT 'traces' AS tbl, id, c.v::jsonb::text AS value FROM traces, LATERAL (VALUES (input), (output), (metadata)) c(v) WHERE c.v IS NOT NULL
+        UNION ALL SELECT 'observations', id, c.v::jsonb::text FROM observations, LATERAL (VALUES (input), (output), (metadata)) c(v) WHERE c.v IS NOT NULL
+        UNION ALL SELECT 'scores', id, metadata::jsonb::text FROM scores WHERE metadata IS NOT NULL
         UNION ALL SELECT 'dataset_items', id, c.v::text FROM dataset_items, LATERAL (VALUES (input), (expected_output), (metadata)) c(v) WHERE c.v IS NOT NULL
         """;
 

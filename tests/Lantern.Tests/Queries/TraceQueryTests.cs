@@ -32,6 +32,25 @@ public sealed class TraceQueryTests
     }
 
     [Fact]
+    public async Task Payloads_come_back_with_their_keys_in_the_order_sent()
+    {
+        await using var app = await LanternApp.StartAsync();
+        var http = app.CreateClient().Authorized();
+        // Orders jsonb would have changed (it sorts keys, shortest first): chat parameters, then messages.
+        var input = new JsonObject { ["temperature"] = 0.2, ["model"] = "m", ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "hi" }) };
+        var output = new JsonObject { ["content"] = "hello", ["role"] = "assistant" };
+        var (response, _) = await http.PostAsync(
+            LangfuseBatch.Event("trace-create", new JsonObject { ["id"] = "ordered", ["input"] = input.DeepClone() }),
+            LangfuseBatch.Event("generation-create", new JsonObject { ["id"] = "ordered-g", ["traceId"] = "ordered", ["output"] = output.DeepClone() }));
+        Assert.Equal(HttpStatusCode.MultiStatus, response.StatusCode);
+
+        var trace = await http.GetFromJsonAsync<JsonObject>("/api/public/traces/ordered", TestContext.Current.CancellationToken);
+
+        Assert.Equal(input.ToJsonString(), trace!["input"]!.ToJsonString());
+        Assert.Equal(output.ToJsonString(), trace["observations"]!.AsArray().Single()!["output"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_trace_list_reports_totals_costs_and_child_ids()
     {
         await using var app = await LanternApp.StartAsync();

@@ -40,6 +40,31 @@ public sealed class MigrationTests
         Assert.True(await migrator.IsUpToDateAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_migration_waits_past_the_connections_command_timeout_instead_of_failing()
+    {
+        // A process starting while another migrates waits for its lock as long as the migration takes (a table rewrite
+        // takes minutes); here the lock is held three times the connection's command timeout.
+        var connectionString = await PostgresServer.CreateDatabaseAsync();
+        await using var holder = new NpgsqlConnection(connectionString);
+        await holder.OpenAsync();
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({Migrator.AdvisoryLockKey})", holder))
+        {
+            await take.ExecuteNonQueryAsync();
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(connectionString + ";Command Timeout=1");
+        var migrating = new Migrator(dataSource, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.False(migrating.IsCompleted, "the migration went on without the lock");
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({Migrator.AdvisoryLockKey})", holder))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(Migrator.Embedded.Select(m => m.Version), await migrating);
+    }
+
     private static Task<(int ExitCode, string Output)> MigrateInProcessAsync(string connectionString) =>
         LanternProcess.RunAsync(["migrate"], new Dictionary<string, string> { [DatabaseOptions.UrlKey] = connectionString });
 }
