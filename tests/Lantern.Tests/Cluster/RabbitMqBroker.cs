@@ -10,7 +10,7 @@ namespace Lantern.Tests.Cluster;
 public sealed class RabbitMqBroker : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(
-        Environment.GetEnvironmentVariable("LANTERN_TEST_WORK_DIR") ?? Path.GetTempPath(), $"rabbitmq-{Guid.NewGuid():N}"[..22]);
+        TestWorkDirectory.Root, $"rabbitmq-{Guid.NewGuid():N}"[..22]);
 
     public string Url { get; private set; } = "";
 

@@ -10,7 +10,7 @@ public sealed class RunScriptTests
     public async Task Run_sh_starts_a_ready_node_with_demo_keys_and_ctrl_c_stops_it_and_its_postgres()
     {
         PostgresServer.ServerUrl();
-        var dataDir = Path.Combine(Environment.GetEnvironmentVariable("LANTERN_TEST_WORK_DIR") ?? Path.GetTempPath(), "run-sh-" + Guid.NewGuid().ToString("N")[..8]);
+        var dataDir = Path.Combine(TestWorkDirectory.Root, "run-sh-" + Guid.NewGuid().ToString("N")[..8]);
         var port = Posix.FreePort();
         var output = new StringBuilder();
         var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot.Path, "run.sh")])

@@ -1,5 +1,6 @@
 using System.Text;
 using Lantern.Silo.Journal;
+using Lantern.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Lantern.Tests.Ingestion;
@@ -9,7 +10,7 @@ public sealed class IngestJournalTests
     [Fact]
     public async Task Appended_batches_are_read_back_in_order_by_the_next_start_and_a_write_cut_short_is_not()
     {
-        var directory = Directory.CreateTempSubdirectory("journal-").FullName;
+        var directory = TestWorkDirectory.Create("journal-");
         await using (var journal = Open(directory))
         {
             foreach (var text in new[] { "first", "second", "third" })
@@ -35,7 +36,7 @@ public sealed class IngestJournalTests
     [Fact]
     public async Task After_an_append_fails_the_next_ones_go_to_a_new_file_and_are_read_back_by_the_next_start()
     {
-        var directory = Directory.CreateTempSubdirectory("journal-").FullName;
+        var directory = TestWorkDirectory.Create("journal-");
         await using (var journal = Open(directory, segmentBytes: 10))
         {
             // The file the journal moves on to after its first one cannot be created: that append is not acknowledged.
@@ -56,7 +57,7 @@ public sealed class IngestJournalTests
     [Fact]
     public async Task A_record_whose_bytes_changed_on_disk_ends_what_is_read_back()
     {
-        var directory = Directory.CreateTempSubdirectory("journal-").FullName;
+        var directory = TestWorkDirectory.Create("journal-");
         await using (var journal = Open(directory))
         {
             await journal.AppendAsync(Encoding.UTF8.GetBytes("kept"));
@@ -75,7 +76,7 @@ public sealed class IngestJournalTests
     [Fact]
     public async Task A_full_file_is_deleted_once_every_batch_in_it_is_stored_and_not_before()
     {
-        var directory = Directory.CreateTempSubdirectory("journal-").FullName;
+        var directory = TestWorkDirectory.Create("journal-");
         await using var journal = Open(directory, segmentBytes: 10);
 
         var first = await journal.AppendAsync(Encoding.UTF8.GetBytes("fills the first file"));
@@ -91,7 +92,7 @@ public sealed class IngestJournalTests
     [Fact]
     public async Task A_file_a_crash_left_empty_does_not_stop_the_next_start()
     {
-        var directory = Directory.CreateTempSubdirectory("journal-").FullName;
+        var directory = TestWorkDirectory.Create("journal-");
         await File.WriteAllBytesAsync(Path.Combine(directory, JournalSegment.FileName(1)), [], TestContext.Current.CancellationToken);
 
         await using var journal = Open(directory);

@@ -21,7 +21,7 @@ public sealed class JournalIngestionTests
     [Fact]
     public async Task With_a_journal_a_batch_is_acknowledged_per_event_and_then_readable_with_its_cost()
     {
-        var journal = Directory.CreateTempSubdirectory("journal-").FullName;
+        var journal = TestWorkDirectory.Create("journal-");
         await using var app = await LanternApp.StartAsync(new Dictionary<string, string?> { ["LANTERN_INGEST_JOURNAL_DIR"] = journal });
         var http = app.CreateClient().Authorized();
 
@@ -53,7 +53,7 @@ public sealed class JournalIngestionTests
     [Fact]
     public async Task Batches_a_stopped_node_journaled_but_did_not_store_are_stored_at_the_next_start()
     {
-        var directory = Directory.CreateTempSubdirectory("journal-").FullName;
+        var directory = TestWorkDirectory.Create("journal-");
         var routes = new IngestionRoutes();
         IngestionRoutes.Add(routes.Traces, "left-behind", new IngestionEvent("e-1", IngestionEventType.TraceCreate, DateTimeOffset.UtcNow,
             JsonSerializer.SerializeToElement(new { id = "left-behind", name = "acknowledged before the crash" })));
@@ -74,7 +74,7 @@ public sealed class JournalIngestionTests
     [Fact]
     public async Task Pii_is_masked_before_it_reaches_the_journal()
     {
-        var directory = Directory.CreateTempSubdirectory("journal-").FullName;
+        var directory = TestWorkDirectory.Create("journal-");
         await using var app = await LanternApp.StartAsync(new Dictionary<string, string?>
         {
             ["LANTERN_INGEST_JOURNAL_DIR"] = directory, ["LANTERN_ADMIN_API_KEY"] = AdminKey,

@@ -21,7 +21,7 @@ public sealed class PrometheusServer : IAsyncDisposable
     public static async Task<PrometheusServer> StartAsync(params string[] targets)
     {
         var binary = PromTool.Binary("LANTERN_TEST_PROMETHEUS");
-        var dir = Path.Combine(Environment.GetEnvironmentVariable("LANTERN_TEST_WORK_DIR") ?? Path.GetTempPath(), "prometheus-" + Guid.NewGuid().ToString("N")[..8]);
+        var dir = Path.Combine(TestWorkDirectory.Root, "prometheus-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
         var config = Path.Combine(dir, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
