@@ -96,6 +96,23 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(words, await dataSource.ScalarAsync<string>($"SELECT input->>'content' {Stored}"));
     }
 
+    [Fact]
+    public async Task A_row_past_two_kilobytes_has_each_of_its_payloads_compressed()
+    {
+        // PostgreSQL compresses a row's values, largest first, only until the row is under its target: with the default
+        // (2 KB) the input alone was compressed and the output, a kilobyte, went to the table and the WAL whole.
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        await using var batcher = Batcher(dataSource);
+        var (question, answer) = (string.Concat(Enumerable.Repeat("what did the model say? ", 60)), string.Concat(Enumerable.Repeat("the model said hello. ", 55)));
+
+        await batcher.CommitAsync(NewTrace("trace-1", $$"""{"content":"{{question}}"}""", $$"""{"content":"{{answer}}"}"""), CancellationToken.None);
+
+        const string Stored = "FROM observations WHERE id = 'trace-1-generation'";
+        Assert.NotNull(await dataSource.ScalarAsync<string>($"SELECT pg_column_compression(input) {Stored}"));
+        Assert.NotNull(await dataSource.ScalarAsync<string>($"SELECT pg_column_compression(output) {Stored}"));
+        Assert.Equal(answer, await dataSource.ScalarAsync<string>($"SELECT output->>'content' {Stored}"));
+    }
+
     public void Dispose() => _metrics.Dispose();
 
     private static RollupKey UserRollup => new(Project, RollupScope.User, "user-1", 0, Hour, "");
@@ -104,12 +121,12 @@ public sealed class GroupCommitTests : IDisposable
         new(dataSource, new IgnoredRollupChanges(), Options.Create(new TraceWriteOptions()), _metrics.GetRequiredService<IMeterFactory>(),
             NullLogger<TraceWriteBatcher>.Instance);
 
-    // A new trace with one generation whose input is inputJson, adding 0.25 to user-1's cost.
-    private static TraceWrite NewTrace(string traceId, string inputJson)
+    // A new trace with one generation whose input is inputJson (and output outputJson), adding 0.25 to user-1's cost.
+    private static TraceWrite NewTrace(string traceId, string inputJson, string? outputJson = null)
     {
         var trace = new TraceRow(Project, traceId, Hour, "chat", "user-1", null, null, null, "default", false, [], null, null, null, 0.25m, 0, 1, "{}");
         var generation = new ObservationRow(Project, traceId + "-generation", traceId, "GENERATION", "llm", Hour, null, null, null, "DEFAULT", null, null,
-            "default", "gpt-4o", null, inputJson, null, null, ObservationCost.None, null, null, "{}");
+            "default", "gpt-4o", null, inputJson, outputJson, null, ObservationCost.None, null, null, "{}");
         return new TraceWrite(Project, traceId, trace, [generation], [], new Dictionary<RollupKey, RollupValues> { [UserRollup] = new() { Traces = 1, Cost = 0.25m } })
         {
             TraceIsNew = true,
