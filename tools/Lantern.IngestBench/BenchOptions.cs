@@ -6,7 +6,7 @@ namespace Lantern.IngestBench;
 internal sealed record BenchOptions(
     string? ApiDll, string PublicKey, string SecretKey, int TracesPerBatch, int Concurrency, int Seconds, int TotalTraces,
     int Rate, int EventBytes, int Users, int Sessions, int ProbeEvery, int BaselineSeconds, string JsonPath, bool Smoke,
-    int HotSessionTraces, int WarmupSeconds, int PgWaitsEveryMs, string Payload)
+    int HotSessionTraces, int WarmupSeconds, int PgWaitsEveryMs, string Payload, string Wal)
 {
     /// <summary>The project the node is started with; the run's traces are stored under it.</summary>
     public const string ProjectId = "bench";
@@ -16,6 +16,7 @@ internal sealed record BenchOptions(
                                    [--event-bytes 1500] [--users 10000] [--sessions 50000] [--probe-every 20]
                                    [--baseline-seconds 10] [--json .data/bench/ingest.json] [--api-dll path/to/Lantern.Api.dll]
                                    [--hot-session-traces 0] [--warmup-seconds 120] [--pg-waits-every-ms 0] [--payload x|words]
+                                   [--wal recycled|young]
         Starts Lantern.Api.dll on a free port against LANTERN_DATABASE_URL (see tools/Lantern.IngestBench/bench.sh).
         Each trace is 6 events. --rate makes the load open-loop (batches sent on a fixed schedule, latency measured
         from the scheduled send time); without it each of --concurrency workers sends its next batch on the ack.
@@ -29,7 +30,14 @@ internal sealed record BenchOptions(
         for (a lock, the WAL flush, a core) and in which statement; 0, the default, samples nothing.
         --payload x|words: what events are padded with: one repeated letter (the default, as in every round before 13)
         or English-like words, which PostgreSQL compresses as hard as real prompts and completions.
+        --wal recycled|young: recycled (the default) ends the warm-up with a CHECKPOINT, so that the measured load writes
+        its WAL into the segments the warm-up filled, as a server that has run for a while does; young leaves the fresh
+        cluster to create (zero-fill and fsync) every 16 MiB segment it reaches, a stall for the commits waiting on it
+        (every round before 15 ran so; the smoke default).
         """;
+
+    public const string RecycledWal = "recycled";
+    public const string YoungWal = "young";
 
     public int EventsPerBatch => TracesPerBatch * Workload.EventsPerTrace;
 
@@ -61,8 +69,11 @@ internal sealed record BenchOptions(
             OptionValues.Number(values, "hot-session-traces", 0, ref error),
             OptionValues.Number(values, "warmup-seconds", smoke ? 0 : 120, ref error, minimum: 0),
             OptionValues.Number(values, "pg-waits-every-ms", 0, ref error, minimum: 0),
-            values.GetValueOrDefault("payload", PayloadText.Letter));
+            values.GetValueOrDefault("payload", PayloadText.Letter),
+            // A smoke run measures nothing, and a CHECKPOINT would stall the tests sharing its PostgreSQL.
+            values.GetValueOrDefault("wal", smoke ? YoungWal : RecycledWal));
         error ??= options.Payload is PayloadText.Letter or PayloadText.Words ? null : $"--payload: expected x or words, got '{options.Payload}'";
+        error ??= options.Wal is RecycledWal or YoungWal ? null : $"--wal: expected {RecycledWal} or {YoungWal}, got '{options.Wal}'";
         var unknown = values.Keys.Except(Known).FirstOrDefault();
         error ??= unknown is null ? null : $"unknown option --{unknown}";
         return error is null ? options : null;
@@ -72,6 +83,6 @@ internal sealed record BenchOptions(
     [
         "api-dll", "public-key", "secret-key", "traces-per-batch", "concurrency", "seconds", "traces", "rate", "event-bytes",
         "users", "sessions", "probe-every", "baseline-seconds", "json", "hot-session-traces", "warmup-seconds",
-        "pg-waits-every-ms", "payload",
+        "pg-waits-every-ms", "payload", "wal",
     ];
 }

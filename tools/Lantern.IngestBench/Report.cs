@@ -19,7 +19,7 @@ internal sealed class Report(
     {
         var mode = options.Rate > 0 ? $"open loop at {options.Rate} events/s" : $"closed loop, {options.Concurrency} workers";
         Console.WriteLine(Invariant($"Workload: {options.TracesPerBatch} traces ({options.EventsPerBatch} events) per batch, {mode}, ") +
-            Invariant($"{(double)load.Bytes / Math.Max(1, load.Events + load.Failures):F0} B/event, {options.Users} users, {options.Sessions} sessions; ") +
+            Invariant($"{(double)load.Bytes / Math.Max(1, load.Events + load.Failures):F0} B/event, {options.Users} users, {options.Sessions} sessions, {options.Wal} WAL; ") +
             Invariant($"{Environment.ProcessorCount} cores, load average {loadAverageBefore} before, {loadAverageAfter} after."));
         var warmUp = server.WarmUp;
         Console.WriteLine(Invariant($"Warm-up, not measured: {warmUp.Seconds:F0} s of the same load, ") +
@@ -68,6 +68,9 @@ internal sealed class Report(
                 Invariant($"p95 {P(rollups.HotSessionMs, 0.95):F1} ms, p99 {P(rollups.HotSessionMs, 0.99):F1} ms ({rollups.HotSessionMs.Length})."));
         }
 
+        Console.WriteLine(Invariant($"Rollup reads as the node timed them: GET /users/{{id}} {server.Reads.Users.ShareWithin(0.005):P1} within 5 ms, ") +
+            Invariant($"GET /sessions/{{id}}/summary (random and hot) {server.Reads.Sessions.ShareWithin(0.005):P1} within 5 ms."));
+
         server.PostgresWaits?.Print();
         Console.WriteLine(Invariant($"Correctness: {verification.AckedEvents} acknowledged events (warm-up included), {verification.MissingEvents} not found in PostgreSQL") +
             (verification.Examples.Count > 0 ? $" (e.g. {string.Join(", ", verification.Examples)})." : "."));
@@ -109,6 +112,8 @@ internal sealed class Report(
                 {
                     ["users"] = Latency(rollups.UserMs), ["sessions"] = Latency(rollups.SessionMs),
                     ["hotSession"] = options.HotSessionTraces > 0 ? Latency(rollups.HotSessionMs) : null,
+                    ["nodeUsersShareWithin5Ms"] = Finite(server.Reads.Users.ShareWithin(0.005)),
+                    ["nodeSessionsShareWithin5Ms"] = Finite(server.Reads.Sessions.ShareWithin(0.005)),
                 },
                 ["verification"] = new JsonObject
                 {

@@ -16,7 +16,7 @@ public sealed class IngestBenchSmokeTests
         var json = Path.Combine(Path.GetTempPath(), $"ingest-smoke-{Guid.NewGuid():N}.json");
         try
         {
-            var (exitCode, output) = await BenchTool.RunAsync("Lantern.IngestBench", ["--smoke", "--json", json, "--pg-waits-every-ms", "20"], await PostgresServer.CreateDatabaseAsync());
+            var (exitCode, output) = await BenchTool.RunAsync("Lantern.IngestBench", ["--smoke", "--json", json, "--pg-waits-every-ms", "20", "--wal", "recycled"], await PostgresServer.CreateDatabaseAsync());
 
             Assert.True(exitCode == 0, $"the benchmark exited {exitCode}:\n{output}");
             var figures = JsonNode.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken))!;
@@ -26,6 +26,9 @@ public sealed class IngestBenchSmokeTests
             Assert.True(lantern["ackMs"]!["batches"]!.GetValue<int>() > 0, output);
             Assert.True(lantern["visibilityMs"]!["probes"]!.GetValue<int>() > 0, output);
             Assert.True(lantern["rollupMs"]!["users"]!["count"]!.GetValue<int>() > 0, output);
+            // The node's own timing of the same reads was found on its /metrics (null if the route's series were missing).
+            Assert.InRange(lantern["rollupMs"]!["nodeUsersShareWithin5Ms"]?.GetValue<double>() ?? -1, 0, 1);
+            Assert.InRange(lantern["rollupMs"]!["nodeSessionsShareWithin5Ms"]?.GetValue<double>() ?? -1, 0, 1);
             Assert.True(lantern["cpuSeconds"]!.GetValue<double>() > 0 && lantern["peakRssMiB"]!.GetValue<double>() > 0, output);
             foreach (var baseline in new[] { "copy", "perEventUpsert" })
             {
