@@ -11,7 +11,8 @@ public sealed class TraceWriteOptions
 
     /// <summary>
     /// Group commits in flight at once. One committer leaves PostgreSQL idle while Lantern builds the next batch and waits
-    /// for the WAL flush; a second overlaps them (measured in docs/benchmarks.md).
+    /// for the WAL flush; a second overlaps them; a third keeps a request's last traces from waiting for a loop while the
+    /// other two carry its first few (docs/benchmarks.md, rounds 11 and 15).
     /// </summary>
-    public int MaxConcurrentCommits { get; set; } = 2;
+    public int MaxConcurrentCommits { get; set; } = 3;
 }
