@@ -16,6 +16,7 @@ public sealed class IngestBenchSmokeTests
         var json = Path.Combine(Path.GetTempPath(), $"ingest-smoke-{Guid.NewGuid():N}.json");
         try
         {
+            // --wal recycled: the checkpoint every full run makes after its warm-up runs here too (a failed one exits non-zero).
             var (exitCode, output) = await BenchTool.RunAsync("Lantern.IngestBench", ["--smoke", "--json", json, "--pg-waits-every-ms", "20", "--wal", "recycled"], await PostgresServer.CreateDatabaseAsync());
 
             Assert.True(exitCode == 0, $"the benchmark exited {exitCode}:\n{output}");
