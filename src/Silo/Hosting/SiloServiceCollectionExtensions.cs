@@ -63,14 +63,8 @@ public static class SiloServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<InitOptions>, InitOptionsValidator>();
 
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var builder = ConnectionStrings.Parse(options.Url);
-            builder.MaxPoolSize = options.MaxPoolSize;
-            builder.MaxAutoPrepare = options.MaxAutoPrepare;
-            return new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
-        });
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(NodeConnection(sp).ConnectionString).Build());
+        services.AddSingleton(sp => KeyLookupDataSource.Build(NodeConnection(sp)));
         services.AddSingleton<Migrator>();
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<SecretHasher>();
@@ -98,6 +92,15 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IChangeSubscriber>(sp => sp.GetRequiredService<ScoreConfigStore>());
         services.AddLanternPrivacy(configuration);
         return services;
+    }
+
+    private static NpgsqlConnectionStringBuilder NodeConnection(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var builder = ConnectionStrings.Parse(options.Url);
+        builder.MaxPoolSize = options.MaxPoolSize;
+        builder.MaxAutoPrepare = options.MaxAutoPrepare;
+        return builder;
     }
 
     private static string? Init(IConfiguration configuration, string name) =>

@@ -1,3 +1,4 @@
+using Lantern.Silo.Storage;
 using Npgsql;
 
 namespace Lantern.Silo.Traces;
@@ -6,7 +7,7 @@ namespace Lantern.Silo.Traces;
 /// Finds the trace of stored observations. Only events that omit <c>traceId</c> need it (rare: the SDKs always send it), so
 /// an update without one still lands on the trace its create went to instead of forking an orphan copy.
 /// </summary>
-public sealed class ObservationTraceLookup(NpgsqlDataSource dataSource)
+public sealed class ObservationTraceLookup(KeyLookupDataSource lookups)
 {
     public async Task<IReadOnlyDictionary<string, string>> FindAsync(string projectId, IReadOnlyCollection<string> observationIds, CancellationToken cancellationToken)
     {
@@ -16,7 +17,7 @@ public sealed class ObservationTraceLookup(NpgsqlDataSource dataSource)
             return found;
         }
 
-        await using var command = dataSource.CreateCommand("SELECT id, trace_id FROM observations WHERE project_id = $1 AND id = ANY($2)");
+        await using var command = lookups.Source.CreateCommand("SELECT id, trace_id FROM observations WHERE project_id = $1 AND id = ANY($2)");
         command.Parameters.Add(new NpgsqlParameter { Value = projectId });
         command.Parameters.Add(new NpgsqlParameter { Value = observationIds.ToArray() });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

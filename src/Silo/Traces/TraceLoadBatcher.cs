@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Lantern.Grains.Traces;
 using Lantern.Silo.Encryption;
+using Lantern.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -21,9 +22,10 @@ public sealed partial class TraceLoadBatcher : IAsyncDisposable
     private readonly ILogger<TraceLoadBatcher> _logger;
     private readonly Task _loop;
 
-    public TraceLoadBatcher(NpgsqlDataSource dataSource, PayloadCipher cipher, ILogger<TraceLoadBatcher> logger)
+    public TraceLoadBatcher(KeyLookupDataSource lookups, PayloadCipher cipher, ILogger<TraceLoadBatcher> logger)
     {
-        _dataSource = dataSource;
+        // Planned for each batch: a generic plan made while the tables were small would scan them whole once they are not.
+        _dataSource = lookups.Source;
         _cipher = cipher;
         _logger = logger;
         _loop = Task.Run(RunAsync);
