@@ -9,7 +9,7 @@ public sealed class DatabaseOptions
 
     public string Url { get; set; } = "";
 
-    /// <summary>Most connections the pool opens.</summary>
+    /// <summary>Most connections the main pool opens; the key lookups keep a small pool of their own (<see cref="KeyLookupDataSource"/>).</summary>
     public int MaxPoolSize { get; set; } = 32;
 
     /// <summary>
