@@ -19,6 +19,7 @@ public sealed class TraceGrain(
     private TraceAggregate _aggregate = new();
     private RollupContribution _committed = new();
     private bool _traceStored;
+    private bool _unread;
     private string _projectId = "";
     private string _traceId = "";
 
@@ -27,10 +28,39 @@ public sealed class TraceGrain(
         var separator = GrainKey.IndexOf('/', StringComparison.Ordinal);
         _projectId = GrainKey[..separator];
         _traceId = GrainKey[(separator + 1)..];
-        await ReloadAsync(cancellationToken);
+        if (store.ReadsOnActivation(GrainKey))
+        {
+            await ReloadAsync(cancellationToken);
+        }
+        else
+        {
+            // Nearly every activation is for a new trace: its first commit checks that nothing is stored, instead of a
+            // read before it (a round trip and a statement less on the way to the acknowledgement).
+            _unread = true;
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        store.Released(GrainKey);
+        return Task.CompletedTask;
     }
 
     public async Task ApplyAsync(IReadOnlyList<IngestionEvent> events)
+    {
+        try
+        {
+            await MergeAndCommitAsync(events);
+        }
+        catch (TraceAlreadyStoredException)
+        {
+            // Taken for new, the trace had rows after all: the failed commit read them back, and the same events merge
+            // again onto what is stored.
+            await MergeAndCommitAsync(events);
+        }
+    }
+
+    private async Task MergeAndCommitAsync(IReadOnlyList<IngestionEvent> events)
     {
         var changedObservations = new HashSet<string>(StringComparer.Ordinal);
         var changedScores = new HashSet<string>(StringComparer.Ordinal);
@@ -83,8 +113,10 @@ public sealed class TraceGrain(
         {
             TraceIsNew = !_traceStored,
             NewObservationIds = newObservations,
+            Unread = _unread,
         };
         await CommitOrReloadAsync(write);
+        _unread = false;
         _committed = contribution;
         _traceStored |= write.Trace is not null;
         (evaluations ?? NullEvaluationPublisher.Instance).Publish(
@@ -108,6 +140,7 @@ public sealed class TraceGrain(
     {
         // A deleted trace keeps no activation: nothing of it stays in memory, and nothing stale can be written back.
         Context.DeactivateOnIdle();
+        await ReadIfUnreadAsync();
         if (_aggregate.Trace is null && _aggregate.Observations.Count == 0 && _aggregate.Scores.Count == 0)
         {
             return;
@@ -123,6 +156,7 @@ public sealed class TraceGrain(
 
     public async Task<bool> DeleteScoreAsync(string scoreId)
     {
+        await ReadIfUnreadAsync();
         if (!_aggregate.Scores.Remove(scoreId))
         {
             return false;
@@ -155,15 +189,43 @@ public sealed class TraceGrain(
         }
         catch
         {
-            // Memory must never run ahead of the database: drop what was merged and read back what is stored.
-            await ReloadAsync(CancellationToken.None);
+            // Memory must never run ahead of the database: drop what was merged and read back what is stored. If that read
+            // fails too, forget the trace: the next write's commit checks what is stored, as after a fresh activation.
+            try
+            {
+                await ReloadAsync(CancellationToken.None);
+            }
+            catch
+            {
+                Forget();
+            }
+
             throw;
+        }
+    }
+
+    private void Forget()
+    {
+        _aggregate = new TraceAggregate();
+        _observationRows.Clear();
+        _committed = new RollupContribution();
+        _traceStored = false;
+        _unread = true;
+    }
+
+    // Deleting needs what is stored: a grain that took its trace for new reads it first.
+    private async Task ReadIfUnreadAsync()
+    {
+        if (_unread)
+        {
+            await ReloadAsync(CancellationToken.None);
         }
     }
 
     private async Task ReloadAsync(CancellationToken cancellationToken)
     {
         _aggregate = await store.LoadAsync(_projectId, _traceId, cancellationToken);
+        _unread = false;
         _traceStored = _aggregate.Trace is not null;
         _aggregate.Trace?.ReleasePayloads();
         _observationRows.Clear();

@@ -20,6 +20,12 @@ public sealed record TraceWrite(
     /// <summary>The trace row is not stored yet (as far as its grain knows): the commit may insert it instead of upserting.</summary>
     public bool TraceIsNew { get; init; }
 
+    /// <summary>
+    /// The grain has not read what is stored for its trace (it took the trace for new): the commit checks that nothing is,
+    /// and fails the write with <see cref="TraceAlreadyStoredException"/> when something is.
+    /// </summary>
+    public bool Unread { get; init; }
+
     /// <summary>Which of <see cref="Observations"/> are not stored yet (as far as their grain knows).</summary>
     public IReadOnlySet<string> NewObservationIds { get; init; } = FrozenSet<string>.Empty;
 }

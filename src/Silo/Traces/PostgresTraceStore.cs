@@ -5,15 +5,21 @@ using Npgsql;
 namespace Lantern.Silo.Traces;
 
 /// <summary>
-/// Loads a trace grain's state through the group load and commits its writes through the group commit, encrypting their
+/// Loads a trace grain's state through the group load (only for traces whose grain left memory recently: any other trace
+/// is taken for new and checked by its first commit) and commits its writes through the group commit, encrypting their
 /// payloads first (when a key is set).
 /// </summary>
-public sealed class PostgresTraceStore(NpgsqlDataSource dataSource, TraceLoadBatcher loader, TraceWriteBatcher batcher, PayloadCipher cipher) : ITraceStore
+public sealed class PostgresTraceStore(
+    NpgsqlDataSource dataSource, TraceLoadBatcher loader, TraceWriteBatcher batcher, PayloadCipher cipher, ReleasedTraces released) : ITraceStore
 {
     public Task CommitAsync(TraceWrite write, CancellationToken cancellationToken) => batcher.CommitAsync(TracePayloads.Encrypt(write, cipher), cancellationToken);
 
     public Task<TraceAggregate> LoadAsync(string projectId, string traceId, CancellationToken cancellationToken) =>
         loader.LoadAsync(projectId, traceId, cancellationToken);
+
+    public bool ReadsOnActivation(string grainKey) => released.Contains(grainKey);
+
+    public void Released(string grainKey) => released.Add(grainKey);
 
     public async Task<Entity?> LoadScoreAsync(string projectId, string scoreId, CancellationToken cancellationToken)
     {

@@ -18,12 +18,13 @@ public static class TraceServiceCollectionExtensions
     {
         services.AddOptions<TraceWriteOptions>();
         // A trace takes its events within seconds and is then only read, from PostgreSQL: its grain need not stay as long
-        // as a user's (LANTERN_TRACE_IDLE_SECONDS, default 60). A late event reactivates it with one batched read.
+        // as a user's (LANTERN_TRACE_IDLE_SECONDS, default 60). A late event reactivates it, and it reads what is stored.
         services.AddOptions<GrainRuntimeOptions>().Configure<IConfiguration>((o, configuration) =>
             o.IdleTimeouts[typeof(ITraceGrain)] = TimeSpan.FromSeconds(
                 int.TryParse(configuration["LANTERN_TRACE_IDLE_SECONDS"], out var seconds) ? seconds : DefaultTraceIdleSeconds));
         services.AddSingleton<TraceWriteBatcher>();
         services.AddSingleton<TraceLoadBatcher>();
+        services.AddSingleton(_ => new ReleasedTraces());
         services.AddSingleton<ITraceStore, PostgresTraceStore>();
         services.AddSingleton<ObservationTraceLookup>();
         services.AddSingleton<IRollupStore, PostgresRollupStore>();

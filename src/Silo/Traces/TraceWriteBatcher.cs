@@ -16,10 +16,11 @@ namespace Lantern.Silo.Traces;
 /// Group commit for trace grains: writes queued while a transaction runs go into the next one, so under load one commit
 /// (one WAL flush) carries hundreds of grain turns. Within a batch the last version of each row wins and rollup deltas are
 /// summed per row. Rows their grains know to be new are inserted, the rest upserted, and the rollups upserted, all in one
-/// batch of statements (one round trip). A failed commit fails every write in it; nothing is acknowledged that is not
-/// committed. Several commits may run at once: a grain waits for its write before its next turn, so their trace rows
-/// never overlap, and every transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they
-/// share. In a cluster each write carries its partition lease, checked in the same transaction: a write under a lease
+/// batch of statements (one round trip). Writes of grains that took their trace for new without reading it are checked
+/// first, in the same batch: one whose trace has stored rows goes back to its grain, and the rest commit again without
+/// it. Any other failed commit fails every write in it; nothing is acknowledged that is not committed. Several commits
+/// may run at once: a grain waits for its write before its next turn, so their trace rows never overlap, and every
+/// transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they share. In a cluster each write carries its partition lease, checked in the same transaction: a write under a lease
 /// that moved on is refused.
 /// </summary>
 public sealed partial class TraceWriteBatcher : IAsyncDisposable
@@ -31,6 +32,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
     private readonly TraceWriteOptions _options;
     private readonly Histogram<double> _flushDuration;
     private readonly Counter<long> _flushRows;
+    private readonly Counter<long> _storedTracesTakenForNew;
     private readonly IWriteFencing? _fencing;
     private readonly Task[] _loops;
 
@@ -48,6 +50,8 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         _flushDuration = meter.CreateHistogram<double>("lantern_storage_flush_duration_seconds", "s", "Duration of group commits, by table group.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
         _flushRows = meter.CreateCounter<long>("lantern_storage_flush_rows_total", description: "Rows written by group commits, by table.");
+        _storedTracesTakenForNew = meter.CreateCounter<long>("lantern_storage_stored_traces_taken_for_new_total",
+            description: "Writes of grains that took their trace for new, found stored by the commit and sent back to read and merge again.");
         _loops = [.. Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentCommits)).Select(_ => Task.Run(RunAsync))];
     }
 
@@ -104,6 +108,36 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
 
     private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteAsync(List<PendingWrite> batch)
     {
+        while (true)
+        {
+            try
+            {
+                return await ExecuteUpsertingWhenStoredAsync(batch);
+            }
+            catch (PostgresException exception) when (exception.SqlState == NewTraceCheck.SqlState)
+            {
+                // Traces taken for new had rows: their writes go back to their grains to read and merge again, and the
+                // rest of the batch is committed without them.
+                var stored = NewTraceCheck.StoredTraces(exception);
+                var returned = batch.Where(p => p.Write.Unread && stored.Contains((p.Write.ProjectId, p.Write.TraceId))).ToList();
+                if (returned.Count == 0)
+                {
+                    throw;
+                }
+
+                returned.ForEach(p => p.Fail(new TraceAlreadyStoredException(p.Write.ProjectId, p.Write.TraceId)));
+                batch.RemoveAll(returned.Contains);
+                _storedTracesTakenForNew.Add(returned.Count);
+                if (batch.Count == 0)
+                {
+                    return ([], []);
+                }
+            }
+        }
+    }
+
+    private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteUpsertingWhenStoredAsync(List<PendingWrite> batch)
+    {
         try
         {
             return await ExecuteAsync(batch, insertNewRows: true);
@@ -129,6 +163,11 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         var stale = await LeaseFences.StaleAsync(connection, batch.Where(p => p.Fence is not null).Select(p => p.Fence!), CancellationToken.None);
         var writes = batch.Where(p => p.Fence is null || !stale.Contains(p.Fence)).Select(p => p.Write).ToList();
         await using var statements = new NpgsqlBatch(connection, transaction);
+        if (NewTraceCheck.Command(writes) is { } check)
+        {
+            statements.BatchCommands.Add(check);
+        }
+
         var (traces, observations, scores) = AddWrites(statements, writes, insertNewRows);
         var rollups = RollupDeltas(writes);
         var rollupRows = rollups.Where(r => !r.Value.IsZero).OrderBy(r => r.Key).ToList();
