@@ -5,8 +5,8 @@ using Npgsql;
 namespace Lantern.Silo.Traces;
 
 /// <summary>
-/// Loads a trace grain's state through the group load (only for traces whose grain left memory recently: any other trace
-/// is taken for new and checked by its first commit) and commits its writes through the group commit, encrypting their
+/// Loads a trace grain's state through the group load (for traces whose grain left memory recently, that a commit found
+/// stored, or that are being deleted: any other trace is taken for new and checked by its first commit) and commits its writes through the group commit, encrypting their
 /// payloads first (when a key is set).
 /// </summary>
 public sealed class PostgresTraceStore(

@@ -19,14 +19,9 @@ public sealed class StoredTraceTakenForNewTests
     [Fact]
     public async Task A_restarted_node_merges_a_stored_traces_late_events_with_its_rows_and_commits_the_new_traces_beside_it()
     {
-        string database;
-        await using (var first = await LanternApp.StartAsync())
-        {
-            database = first.ConnectionString;
-            await AcceptAsync(first.CreateClient().Authorized(),
-                Event("trace-create", new JsonObject { ["id"] = "stored", ["name"] = "first-half", ["userId"] = "u", ["sessionId"] = "s" }),
-                Generation("g-stored", "stored", T0));
-        }
+        var database = await StoredByAnotherNodeAsync(
+            Event("trace-create", new JsonObject { ["id"] = "stored", ["name"] = "first-half", ["userId"] = "u", ["sessionId"] = "s" }),
+            Generation("g-stored", "stored", T0));
 
         await using var second = new LanternApp(database);
         var http = second.CreateClient().Authorized();
@@ -70,14 +65,9 @@ public sealed class StoredTraceTakenForNewTests
     [Fact]
     public async Task A_node_deleting_a_trace_it_never_read_deletes_the_stored_rows_and_their_rollups()
     {
-        string database;
-        await using (var first = await LanternApp.StartAsync())
-        {
-            database = first.ConnectionString;
-            await AcceptAsync(first.CreateClient().Authorized(),
-                Event("trace-create", new JsonObject { ["id"] = "stored", ["userId"] = "u" }), Generation("g-stored", "stored", T0),
-                Event("trace-create", new JsonObject { ["id"] = "kept", ["userId"] = "u" }));
-        }
+        var database = await StoredByAnotherNodeAsync(
+            Event("trace-create", new JsonObject { ["id"] = "stored", ["userId"] = "u" }), Generation("g-stored", "stored", T0),
+            Event("trace-create", new JsonObject { ["id"] = "kept", ["userId"] = "u" }));
 
         await using var second = new LanternApp(database);
         var http = second.CreateClient().Authorized();
@@ -87,6 +77,14 @@ public sealed class StoredTraceTakenForNewTests
         await Eventually.TrueAsync(async () => await Sql.ScalarAsync<long>(database, "SELECT count(*) FROM observations") == 0, "the stored generation is deleted");
         Assert.Equal(["kept"], [.. (await Sql.RowsAsync(database, "SELECT id FROM traces")).Select(r => (string)r["id"]!)]);
         await RollupRecomputation.AssertConsistentAsync(database, afterTraceDeletion: true);
+    }
+
+    /// <summary>Stores the events through a node that then stops, as before a restart; returns its database.</summary>
+    private static async Task<string> StoredByAnotherNodeAsync(params JsonObject[] events)
+    {
+        await using var first = await LanternApp.StartAsync();
+        await AcceptAsync(first.CreateClient().Authorized(), events);
+        return first.ConnectionString;
     }
 
     private static JsonObject Generation(string id, string traceId, DateTimeOffset start) => Event("generation-create", new JsonObject
