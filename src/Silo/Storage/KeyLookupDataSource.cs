@@ -3,8 +3,8 @@ using Npgsql;
 namespace Lantern.Silo.Storage;
 
 /// <summary>
-/// Connections for the batched key lookups whose plan must follow the tables' size: a trace's activation read and the
-/// trace of an observation sent without one. Npgsql prepares a statement repeated on a connection, and after five runs
+/// Connections for the key lookups whose plan must follow the tables' size: a trace's activation read, the trace of an
+/// observation sent without one, and a score without a trace. Npgsql prepares a statement repeated on a connection, and after five runs
 /// PostgreSQL may switch it to a generic plan that it keeps until the tables' statistics change. Made while a young
 /// database's tables held a few rows, that plan hash-joins whole tables instead of probing the primary key once per key,
 /// and it lasts until autovacuum next analyzes them, a minute or more under load. These connections plan every run with

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lantern.Grains.Traces;
 using Lantern.Silo.Storage;
 using Lantern.Silo.Traces;
 using Lantern.Tests.Infrastructure;
@@ -54,6 +55,23 @@ public sealed class LookupPlanTests
         await AcceptAsync(http, Event("span-update", new JsonObject { ["id"] = "unknown-after-growth" }));
 
         Assert.Equal("observations_pkey", await IndexOfLookupAsync(app, "FROM observations WHERE", "observations"));
+    }
+
+    [Fact]
+    public async Task The_read_of_a_score_without_a_trace_probes_the_primary_key_after_the_table_grows()
+    {
+        // Scores of sessions and dataset runs, read by their grain's activation.
+        await using var app = await LanternApp.StartAsync();
+        var store = app.Services.GetRequiredService<ITraceStore>();
+        for (var i = 0; i < LookupsWhileSmall; i++)
+        {
+            await store.LoadScoreAsync(LanternApp.ProjectId, $"small-{i}", TestContext.Current.CancellationToken);
+        }
+
+        await GrowAsync(app.ConnectionString);
+        await store.LoadScoreAsync(LanternApp.ProjectId, "after-growth", TestContext.Current.CancellationToken);
+
+        Assert.Equal("scores_pkey", await IndexOfLookupAsync(app, "FROM scores WHERE", "scores"));
     }
 
     private static async Task AcceptAsync(HttpClient http, JsonObject ingestionEvent)
