@@ -25,13 +25,7 @@ public sealed class LookupPlanTests
         // The node's own group load: grains read through it when their trace left memory recently or a commit found it stored.
         await using var app = await LanternApp.StartAsync();
         var loader = app.Services.GetRequiredService<TraceLoadBatcher>();
-        for (var i = 0; i < LookupsWhileSmall; i++)
-        {
-            await loader.LoadAsync(LanternApp.ProjectId, $"small-{i}", TestContext.Current.CancellationToken);
-        }
-
-        await GrowAsync(app.ConnectionString);
-        await loader.LoadAsync(LanternApp.ProjectId, "after-growth", TestContext.Current.CancellationToken);
+        await LookUpWhileSmallThenAfterGrowthAsync(app, id => loader.LoadAsync(LanternApp.ProjectId, id, TestContext.Current.CancellationToken));
 
         Assert.Equal(["traces_pkey", "observations_trace", "scores_trace"], [
             await IndexOfLookupAsync(app, "JOIN traces t", "traces"),
@@ -46,13 +40,7 @@ public sealed class LookupPlanTests
         await using var app = await LanternApp.StartAsync();
         var http = app.CreateClient().Authorized();
         await AcceptAsync(http, Event("trace-create", new JsonObject { ["id"] = "t" }));
-        for (var i = 0; i < LookupsWhileSmall; i++)
-        {
-            await AcceptAsync(http, Event("span-update", new JsonObject { ["id"] = $"unknown-{i}" }));
-        }
-
-        await GrowAsync(app.ConnectionString);
-        await AcceptAsync(http, Event("span-update", new JsonObject { ["id"] = "unknown-after-growth" }));
+        await LookUpWhileSmallThenAfterGrowthAsync(app, id => AcceptAsync(http, Event("span-update", new JsonObject { ["id"] = $"unknown-{id}" })));
 
         Assert.Equal("observations_pkey", await IndexOfLookupAsync(app, "FROM observations WHERE", "observations"));
     }
@@ -63,15 +51,21 @@ public sealed class LookupPlanTests
         // Scores of sessions and dataset runs, read by their grain's activation.
         await using var app = await LanternApp.StartAsync();
         var store = app.Services.GetRequiredService<ITraceStore>();
+        await LookUpWhileSmallThenAfterGrowthAsync(app, id => store.LoadScoreAsync(LanternApp.ProjectId, id, TestContext.Current.CancellationToken));
+
+        Assert.Equal("scores_pkey", await IndexOfLookupAsync(app, "FROM scores WHERE", "scores"));
+    }
+
+    /// <summary>Runs the node's lookup (given a key not stored) while the tables are small, grows them, and runs it once more.</summary>
+    private static async Task LookUpWhileSmallThenAfterGrowthAsync(LanternApp app, Func<string, Task> lookup)
+    {
         for (var i = 0; i < LookupsWhileSmall; i++)
         {
-            await store.LoadScoreAsync(LanternApp.ProjectId, $"small-{i}", TestContext.Current.CancellationToken);
+            await lookup($"small-{i}");
         }
 
         await GrowAsync(app.ConnectionString);
-        await store.LoadScoreAsync(LanternApp.ProjectId, "after-growth", TestContext.Current.CancellationToken);
-
-        Assert.Equal("scores_pkey", await IndexOfLookupAsync(app, "FROM scores WHERE", "scores"));
+        await lookup("after-growth");
     }
 
     private static async Task AcceptAsync(HttpClient http, JsonObject ingestionEvent)
