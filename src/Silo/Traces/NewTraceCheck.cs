@@ -7,7 +7,8 @@ namespace Lantern.Silo.Traces;
 /// <summary>
 /// The first statement of a commit carrying writes of grains that took their trace for new (<see cref="TraceWrite.Unread"/>):
 /// <c>lantern_check_new_traces</c> raises, naming them, when any of those traces has stored rows, which rolls the whole
-/// commit back (migration 0036).
+/// commit back (migration 0036). Its lookups keep their plans for the connection while their table is empty or its
+/// statistics count enough rows, and are planned per call otherwise (migration 0037).
 /// </summary>
 internal static class NewTraceCheck
 {
