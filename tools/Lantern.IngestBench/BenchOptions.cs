@@ -6,7 +6,7 @@ namespace Lantern.IngestBench;
 internal sealed record BenchOptions(
     string? ApiDll, string PublicKey, string SecretKey, int TracesPerBatch, int Concurrency, int Seconds, int TotalTraces,
     int Rate, int EventBytes, int Users, int Sessions, int ProbeEvery, int BaselineSeconds, string JsonPath, bool Smoke,
-    int HotSessionTraces, int WarmupSeconds, int PgWaitsEveryMs, string Payload, string Wal)
+    int HotSessionTraces, int WarmupSeconds, int PgWaitsEveryMs, string Payload, string Wal, string Stats)
 {
     /// <summary>The project the node is started with; the run's traces are stored under it.</summary>
     public const string ProjectId = "bench";
@@ -16,7 +16,7 @@ internal sealed record BenchOptions(
                                    [--event-bytes 1500] [--users 10000] [--sessions 50000] [--probe-every 20]
                                    [--baseline-seconds 10] [--json .data/bench/ingest.json] [--api-dll path/to/Lantern.Api.dll]
                                    [--hot-session-traces 0] [--warmup-seconds 120] [--pg-waits-every-ms 0] [--payload x|words]
-                                   [--wal recycled|young]
+                                   [--wal recycled|young] [--stats analyzed|young]
         Starts Lantern.Api.dll on a free port against LANTERN_DATABASE_URL (see tools/Lantern.IngestBench/bench.sh).
         Each trace is 6 events. --rate makes the load open-loop (batches sent on a fixed schedule, latency measured
         from the scheduled send time); without it each of --concurrency workers sends its next batch on the ack.
@@ -34,10 +34,16 @@ internal sealed record BenchOptions(
         its WAL into the segments the warm-up filled, as a server that has run for a while does; young leaves the fresh
         cluster to create (zero-fill and fsync) every 16 MiB segment it reaches, a stall for the commits waiting on it
         (every round before 15 ran so; the smoke default).
+        --stats analyzed|young: analyzed (the default) ends the warm-up with an ANALYZE of the tables the node writes, as
+        autovacuum has done on a server that has run for a while; young leaves them to autovacuum's first visit, a minute
+        or so into the run, and the measured load runs partly with the plans PostgreSQL makes without statistics (every
+        round before 17 ran so; the smoke default).
         """;
 
     public const string RecycledWal = "recycled";
     public const string YoungWal = "young";
+    public const string AnalyzedStats = "analyzed";
+    public const string YoungStats = "young";
 
     public int EventsPerBatch => TracesPerBatch * Workload.EventsPerTrace;
 
@@ -71,9 +77,11 @@ internal sealed record BenchOptions(
             OptionValues.Number(values, "pg-waits-every-ms", 0, ref error, minimum: 0),
             values.GetValueOrDefault("payload", PayloadText.Letter),
             // A smoke run measures nothing, so it needs no checkpoint unless asked for one (the suite's smoke test asks).
-            values.GetValueOrDefault("wal", smoke ? YoungWal : RecycledWal));
+            values.GetValueOrDefault("wal", smoke ? YoungWal : RecycledWal),
+            values.GetValueOrDefault("stats", smoke ? YoungStats : AnalyzedStats));
         error ??= options.Payload is PayloadText.Letter or PayloadText.Words ? null : $"--payload: expected x or words, got '{options.Payload}'";
         error ??= options.Wal is RecycledWal or YoungWal ? null : $"--wal: expected {RecycledWal} or {YoungWal}, got '{options.Wal}'";
+        error ??= options.Stats is AnalyzedStats or YoungStats ? null : $"--stats: expected {AnalyzedStats} or {YoungStats}, got '{options.Stats}'";
         var unknown = values.Keys.Except(Known).FirstOrDefault();
         error ??= unknown is null ? null : $"unknown option --{unknown}";
         return error is null ? options : null;
@@ -83,6 +91,6 @@ internal sealed record BenchOptions(
     [
         "api-dll", "public-key", "secret-key", "traces-per-batch", "concurrency", "seconds", "traces", "rate", "event-bytes",
         "users", "sessions", "probe-every", "baseline-seconds", "json", "hot-session-traces", "warmup-seconds",
-        "pg-waits-every-ms", "payload", "wal",
+        "pg-waits-every-ms", "payload", "wal", "stats",
     ];
 }
