@@ -6,8 +6,8 @@ namespace Lantern.Tests.Storage;
 /// <summary>
 /// The new-trace check's three lookups (migration 0037) keep their plan for the connection only while it cannot be one
 /// made for a few rows that the table has since outgrown: while the table is empty, or once its statistics count enough
-/// rows, and enough per project. A plan kept from statistics must probe an index per key. Their plans are read from <c>auto_explain</c>, which the check's own connection
-/// loads and reports as notices.
+/// rows, and enough per project. A plan kept from statistics must probe an index per key. The plans are read from
+/// <c>auto_explain</c>, which the check's own connection loads and reports as notices.
 /// </summary>
 public sealed class NewTraceCheckPlanTests
 {

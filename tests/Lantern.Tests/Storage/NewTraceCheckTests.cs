@@ -5,9 +5,9 @@ using Npgsql;
 namespace Lantern.Tests.Storage;
 
 /// <summary>
-/// The check a commit starts with when grains took their traces for new (migrations 0036 and 0037): it must name every one of
-/// them with anything stored (the trace row, an observation or a score), and only those, or a stored trace would be
-/// counted again or a new one sent back for nothing.
+/// The check a commit starts with when grains took their traces for new (migrations 0036 and 0037): it must name every
+/// one of them with anything stored (the trace row, an observation or a score), and only those, or a stored trace would
+/// be counted again or a new one sent back for nothing.
 /// </summary>
 public sealed class NewTraceCheckTests
 {

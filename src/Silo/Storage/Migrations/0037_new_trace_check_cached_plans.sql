@@ -16,9 +16,9 @@ LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
-  -- Statistics' rows are the rows the table's last ANALYZE counted: its rows now less those changed since (none when
-  -- never analyzed). Cumulative statistics and relation sizes, read without a query: a gate of four pg_class queries
-  -- cost as much as the lookups it saves planning for.
+  -- The rows a table's last ANALYZE counted are its live rows less those changed since (none when never analyzed), and
+  -- projects its live rows: cumulative statistics, read like the relation sizes by functions, not queries (four
+  -- queries of pg_class cost as much to run as the planning they saved).
   enough real := greatest(10000, 1000 * pg_stat_get_live_tuples('projects'::regclass));
   keep_traces boolean := pg_stat_get_live_tuples('traces'::regclass) - pg_stat_get_mod_since_analyze('traces'::regclass) >= enough
     OR pg_relation_size('traces'::regclass) = 0;
