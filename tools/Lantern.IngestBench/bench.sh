@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the ingestion benchmark against a fresh node: a private PostgreSQL on a free port (durable: fsync on),
 # Lantern.Api.dll as a child process. Extra arguments go to the benchmark (e.g. --seconds 30 --concurrency 8).
-# BENCH_PG_STATEMENTS=1 also records PostgreSQL's statements (pg_stat_statements) and prints where its time went.
+# BENCH_PG_STATEMENTS=1 also records PostgreSQL's statements (pg_stat_statements, planning time included) and prints
+# where its time went.
 # BENCH_EVALUATORS=1 runs the node with its evaluators (ONNX Runtime fetched by scripts/onnxruntime.sh).
 # BENCH_JOURNAL=1 runs it with its ingestion journal.
 set -euo pipefail
@@ -13,7 +14,7 @@ chmod 755 "$work"
 trap 'pg_stop "$work/postgres"; rm -rf "$work"' EXIT
 port="$(free_port)"
 if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
-  export LANTERN_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+  export LANTERN_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on"
 fi
 # BENCH_EVALUATORS=1 gives the node ONNX Runtime, so it scores every text (issue 10: do the evaluators keep up?);
 # otherwise it runs without them, as the figures in docs/benchmarks.md were measured.
@@ -34,7 +35,7 @@ dotnet build tools/Lantern.IngestBench/Lantern.IngestBench.csproj -c Release -no
 LANTERN_DATABASE_URL="postgres://lantern:lantern@127.0.0.1:$port/lantern" \
   dotnet tools/Lantern.IngestBench/bin/Release/net10.0/Lantern.IngestBench.dll "$@"
 if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
-  psql_bench -c "SELECT round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 2) AS mean_ms, calls, rows,
+  psql_bench -c "SELECT round(total_exec_time) AS total_ms, round(total_plan_time) AS plan_ms, round(mean_exec_time::numeric, 2) AS mean_ms, calls, rows,
       shared_blks_hit + shared_blks_read AS buffers, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
-    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15"
+    FROM pg_stat_statements ORDER BY total_exec_time + total_plan_time DESC LIMIT 30"
 fi
