@@ -20,8 +20,8 @@ namespace Lantern.Silo.Traces;
 /// first, in the same batch: one whose trace has stored rows goes back to its grain, and the rest commit again without
 /// it. Any other failed commit fails every write in it; nothing is acknowledged that is not committed. Several commits
 /// may run at once: a grain waits for its write before its next turn, so their trace rows never overlap, and every
-/// transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they share. In a cluster each write carries its partition lease, checked in the same transaction: a write under a lease
-/// that moved on is refused.
+/// transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they share. In a cluster each
+/// write carries its partition lease, checked in the same transaction: a write under a lease that moved on is refused.
 /// </summary>
 public sealed partial class TraceWriteBatcher : IAsyncDisposable
 {
