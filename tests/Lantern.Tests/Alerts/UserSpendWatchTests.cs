@@ -72,6 +72,22 @@ public sealed class UserSpendWatchTests
         Assert.Equal(before - 1, watch.Count);
     }
 
+    [Fact]
+    public async Task Users_watched_and_forgotten_from_many_threads_at_once_are_counted_once_each()
+    {
+        await using var app = await LanternApp.StartAsync();
+        var watch = app.Services.GetRequiredService<UserSpendWatch>();
+        var before = watch.Count;
+
+        // Eight threads meet on the same 500 users: each user's first cost is seen by several at once.
+        Parallel.For(0, 8_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, n =>
+            watch.Observe($"{LanternApp.ProjectId}/racing-{n % 500}", [Change($"racing-{n % 500}", version: n, cost: 0.001m)]));
+        Assert.Equal(before + 500, watch.Count);
+
+        Parallel.For(0, 1_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, n => watch.Forget(LanternApp.ProjectId, $"racing-{n % 500}"));
+        Assert.Equal(before, watch.Count);
+    }
+
     private static RollupChange Change(string user, long version, decimal cost) => new(
         new RollupKey(LanternApp.ProjectId, RollupScope.User, user, 0, RollupKey.BucketOf(DateTimeOffset.UtcNow), "gpt-4o"),
         new RollupValues { Cost = cost },
