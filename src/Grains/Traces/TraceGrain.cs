@@ -16,6 +16,10 @@ public sealed class TraceGrain(
     private readonly RowProjector _projector = new(pricer);
     private readonly Dictionary<string, ObservationRow> _observationRows = new(StringComparer.Ordinal);
     private readonly List<string> _ignoredRewrites = [];
+
+    // Ignored rewrites are counted once their events are committed: a write sent back to merge again onto the stored
+    // rows (or a failed commit, which the client retries) would otherwise count them once per merge.
+    private readonly List<(EntityKind Kind, string Field)> _heldRewrites = [];
     private TraceAggregate _aggregate = new();
     private RollupContribution _committed = new();
     private bool _traceStored;
@@ -65,6 +69,8 @@ public sealed class TraceGrain(
         var changedObservations = new HashSet<string>(StringComparer.Ordinal);
         var changedScores = new HashSet<string>(StringComparer.Ordinal);
         var traceChanged = false;
+        _ignoredRewrites.Clear();
+        _heldRewrites.Clear();
         foreach (var @event in events)
         {
             var id = @event.Body.TryGetProperty("id", out var idElement) ? idElement.GetString() : null;
@@ -86,11 +92,12 @@ public sealed class TraceGrain(
                 changedObservations.Add(id);
             }
 
-            Report(@event.Type == IngestionEventType.TraceCreate ? EntityKind.Trace : EntityKind.Observation);
+            HoldIgnoredRewrites(@event.Type == IngestionEventType.TraceCreate ? EntityKind.Trace : EntityKind.Observation);
         }
 
         if (!traceChanged && changedObservations.Count == 0 && changedScores.Count == 0)
         {
+            ReportHeldRewrites();
             return;
         }
 
@@ -116,6 +123,7 @@ public sealed class TraceGrain(
             Unread = _unread,
         };
         await CommitOrReloadAsync(write);
+        ReportHeldRewrites();
         _unread = false;
         _committed = contribution;
         _traceStored |= write.Trace is not null;
@@ -171,14 +179,20 @@ public sealed class TraceGrain(
         return true;
     }
 
-    private void Report(EntityKind kind)
+    private void HoldIgnoredRewrites(EntityKind kind)
     {
-        foreach (var field in _ignoredRewrites)
+        _heldRewrites.AddRange(_ignoredRewrites.Select(field => (kind, field)));
+        _ignoredRewrites.Clear();
+    }
+
+    private void ReportHeldRewrites()
+    {
+        foreach (var (kind, field) in _heldRewrites)
         {
             rewrites?.Ignored(_projectId, kind, field);
         }
 
-        _ignoredRewrites.Clear();
+        _heldRewrites.Clear();
     }
 
     private async Task CommitOrReloadAsync(TraceWrite write)

@@ -79,6 +79,26 @@ public sealed class StoredTraceTakenForNewTests
         await RollupRecomputation.AssertConsistentAsync(database, afterTraceDeletion: true);
     }
 
+    [Fact]
+    public async Task A_rewrite_ignored_by_a_write_sent_back_to_its_grain_is_counted_once()
+    {
+        var database = await StoredByAnotherNodeAsync(Event("trace-create", new JsonObject { ["id"] = "stored", ["output"] = "first" }));
+
+        await using var second = new LanternApp(database);
+        var http = second.CreateClient().Authorized();
+        // Merged first as a new trace ("third" ignored against "second"), then again onto the stored row (both ignored
+        // against "first"): two attempts to rewrite the output were accepted, and two are counted.
+        await AcceptAsync(http,
+            Event("trace-create", new JsonObject { ["id"] = "stored", ["output"] = "second" }),
+            Event("trace-create", new JsonObject { ["id"] = "stored", ["output"] = "third" }, T0.AddSeconds(1)));
+
+        var stored = (await http.GetFromJsonAsync<JsonObject>("/api/public/traces/stored", TestContext.Current.CancellationToken))!;
+        Assert.Equal("first", (string?)stored["output"]);
+        Assert.Equal(1, await TakenForNewAsync(http));
+        Assert.Equal(2, await CounterAsync(http,
+            $"lantern_ingestion_payload_rewrites_ignored_total{{field=\"output\",kind=\"trace\",project=\"{LanternApp.ProjectId}\"}} "));
+    }
+
     /// <summary>Stores the events through a node that then stops, as before a restart; returns its database.</summary>
     private static async Task<string> StoredByAnotherNodeAsync(params JsonObject[] events)
     {
@@ -94,12 +114,14 @@ public sealed class StoredTraceTakenForNewTests
     });
 
     /// <summary>Writes sent back to their grains because the trace they took for new was stored (0 before the first).</summary>
-    private static async Task<long> TakenForNewAsync(HttpClient http)
+    private static Task<long> TakenForNewAsync(HttpClient http) => CounterAsync(http, "lantern_storage_stored_traces_taken_for_new_total ");
+
+    /// <summary>A counter's value from /metrics, 0 before its first count; <paramref name="series"/> ends with the space.</summary>
+    private static async Task<long> CounterAsync(HttpClient http, string series)
     {
-        const string Series = "lantern_storage_stored_traces_taken_for_new_total ";
         var metrics = await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
-        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(Series, StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line[Series.Length..], CultureInfo.InvariantCulture);
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(series, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line[series.Length..], CultureInfo.InvariantCulture);
     }
 
     private static async Task AcceptAsync(HttpClient http, params JsonObject[] events)
