@@ -181,7 +181,11 @@ public sealed class TraceGrain(
 
     private void HoldIgnoredRewrites(EntityKind kind)
     {
-        _heldRewrites.AddRange(_ignoredRewrites.Select(field => (kind, field)));
+        foreach (var field in _ignoredRewrites)
+        {
+            _heldRewrites.Add((kind, field));
+        }
+
         _ignoredRewrites.Clear();
     }
 
