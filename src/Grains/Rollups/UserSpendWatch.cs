@@ -18,8 +18,9 @@ public sealed class UserSpendWatch(SpendWindowOptions options, ISpendAlertSink s
     private readonly ConcurrentDictionary<string, WatchedUser> _users = new(StringComparer.Ordinal);
     private int _trimming;
 
-    // The dictionary's size, kept here: ConcurrentDictionary.Count takes every one of its locks (1,024 once it holds
-    // 100,000 users), and every commit checked the bound with it (4 % of the node's CPU with SDK-sized requests).
+    // The dictionary's size, kept here: ConcurrentDictionary.Count takes every one of its locks (1,024 from about 20,000
+    // users, 15 µs a call), and every commit checked the bound with it: 13 % of the node's CPU in a closed-loop run
+    // (docs/benchmarks.md, round 18).
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
