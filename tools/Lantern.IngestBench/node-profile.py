@@ -16,6 +16,8 @@ import re
 import signal
 import sys
 
+from perf_samples import samples
+
 STAGES = [
     ("grain turns", ("GrainActivation+<RunTurnAsync>", "GrainActivation+<ActivateAsync>")),
     ("commit loops", ("TraceWriteBatcher+<RunAsync>",)),
@@ -27,23 +29,6 @@ STAGES = [
 ]
 
 THREADS = [("GC threads", (".NET Server GC", ".NET BGC")), ("JIT (tiered compilation)", (".NET Tiered Com",))]
-
-
-def samples(lines):
-    """Yields (comm, frames) per sample of `perf script -F comm,ip,sym`, innermost frame first."""
-    comm, frames = None, []
-    for line in lines:
-        if not line.strip():
-            if comm is not None:
-                yield comm, frames
-            comm, frames = None, []
-        elif line[0] in " \t":
-            parts = line.split(None, 1)
-            frames.append(parts[1].strip() if len(parts) > 1 else "?")
-        else:
-            comm, frames = line.strip(), []
-    if comm is not None:
-        yield comm, frames
 
 
 def name(frame):

@@ -13,6 +13,8 @@ round 17).
 import collections
 import sys
 
+from perf_samples import samples
+
 PROCESSES = [
     ("autovacuum", ("AutoVacWorkerMain", "AutoVacLauncherMain")),
     ("WAL writer", ("WalWriterMain",)),
@@ -31,23 +33,6 @@ ACTIVITIES = [
     ("parsing", ("raw_parser", "parse_analyze_fixedparams", "pg_analyze_and_rewrite_fixedparams")),
     ("network", ("pq_getbyte", "pq_getmessage", "secure_read", "secure_write", "pq_flush", "WaitEventSetWait")),
 ]
-
-
-def samples(lines):
-    """Yields (comm, frames) per sample of `perf script -F comm,ip,sym`: a header line, then one line per frame."""
-    comm, frames = None, []
-    for line in lines:
-        if not line.strip():
-            if comm is not None:
-                yield comm, frames
-            comm, frames = None, []
-        elif line[0] in " \t":
-            parts = line.split(None, 1)
-            frames.append(parts[1].strip() if len(parts) > 1 else "?")
-        else:
-            comm, frames = line.split()[0], []
-    if comm is not None:
-        yield comm, frames
 
 
 def first_match(frames, table, default):
