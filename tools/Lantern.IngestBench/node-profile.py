@@ -42,7 +42,11 @@ def stage(comm, frames):
     if thread is not None:
         return thread
     stack = "\n".join(frames)
-    return next((label for label, parts in STAGES if any(part in stack for part in parts)), "other (runtime, kernel)")
+    label = next((label for label, parts in STAGES if any(part in stack for part in parts)), None)
+    if label is not None:
+        return label
+    # Unwinding often stops in libc: the managed caller of a system call (a socket, a futex) is then unknown.
+    return "system calls, caller not resolved" if "do_syscall_64" in stack else "runtime native code, other"
 
 
 def report(title, counts, total, top=None):
