@@ -2,9 +2,9 @@
 """Where the node's CPU goes, from a system-wide perf profile taken during a benchmark run.
 
     BENCH_NODE_DOTNET_PerfMapEnabled=1 BENCH_NODE_DOTNET_EnableWriteXorExecute=0 tools/Lantern.IngestBench/bench.sh ... &
+    node=$(pgrep -f '^dotnet [^ ]*Lantern.Api.dll')           # the node, while it runs
     perf record -a -g -F 499 -o /tmp/perf.data -- sleep 15     # while the measured load runs
-    perf script -i /tmp/perf.data --pid "$(pgrep -f 'dotnet .*Lantern.Api.dll')" -F comm,ip,sym \
-        | tools/Lantern.IngestBench/node-profile.py
+    perf script -i /tmp/perf.data --pid "$node" -F comm,ip,sym | tools/Lantern.IngestBench/node-profile.py
 
 The runtime writes its JIT code's names to /tmp/perf-PID.map (PerfMapEnabled); with its W^X double mapping on (the
 default) perf cannot tie samples to that code, hence EnableWriteXorExecute=0 (docs/benchmarks.md, round 18). Prints the
