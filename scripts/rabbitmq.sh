@@ -93,6 +93,16 @@ rmq_consumers() {
   )
 }
 
+# rmq_queues DIR: every queue with its ready and unacknowledged messages and its consumers.
+rmq_queues() {
+  local dir="$1" bin
+  bin="$(rmq_bindir)" || return 1
+  (
+    rmq_env "$dir"
+    "$bin/rabbitmqctl" -q list_queues name messages messages_unacknowledged consumers
+  )
+}
+
 rmq_stop() {
   local dir="$1" bin
   [ -f "$dir/ports" ] || return 0

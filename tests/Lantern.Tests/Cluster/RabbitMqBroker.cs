@@ -24,6 +24,9 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 
     public Task StartAsync() => ScriptAsync("rmq_start");
 
+    /// <summary>Every queue with its ready and unacknowledged messages and its consumers, one per line.</summary>
+    public Task<string> QueuesAsync() => ScriptAsync("rmq_queues");
+
     public async ValueTask DisposeAsync()
     {
         await ScriptAsync("rmq_stop");
