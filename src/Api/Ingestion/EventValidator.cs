@@ -50,7 +50,8 @@ public static class EventValidator
             return Invalid(id, problem);
         }
 
-        var timestamp = DateTimeOffset.Parse(timestampElement.GetString()!, CultureInfo.InvariantCulture).ToUniversalTime();
+        var text = timestampElement.GetString()!;
+        var timestamp = (SdkTime.TryParse(text, out var sdkTime) ? sdkTime : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)).ToUniversalTime();
         return new ValidatedEvent(new IngestionEvent(id, type, timestamp, body), null);
     }
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Lantern.Contracts.Ingestion;
 
 namespace Lantern.Api.Ingestion;
 
@@ -62,9 +63,10 @@ public static partial class FieldChecker
         return IsIsoWithOffset(chars[..length]);
     }
 
+    // An SDK-shaped time also matches the pattern: tried first, it needs neither the regex nor the general parser.
     private static bool IsIsoWithOffset(ReadOnlySpan<char> text) =>
-        IsoWithOffset().IsMatch(text) &&
-        (SdkTime.IsPlainlyValid(text) || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+        SdkTime.TryParse(text, out _) ||
+        (IsoWithOffset().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
 
     private static string? Expect(string field, JsonElement value, JsonValueKind kind, string what) =>
         value.ValueKind == kind ? null : $"{field}: expected {what}, received {Describe(value)}";

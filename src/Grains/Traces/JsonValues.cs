@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Lantern.Contracts.Ingestion;
 
 namespace Lantern.Grains.Traces;
 
@@ -27,10 +28,18 @@ public static class JsonValues
         };
     }
 
-    public static DateTimeOffset? Time(string? raw) =>
-        String(raw) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+    public static DateTimeOffset? Time(string? raw)
+    {
+        // Rows carry a few times each, nearly all in the SDKs' shape (no escapes): read inside the quotes, no string made.
+        if (raw is { Length: > 2 } && raw[0] == '"' && raw[^1] == '"' && SdkTime.TryParse(raw.AsSpan(1, raw.Length - 2), out var time))
+        {
+            return time.ToUniversalTime();
+        }
+
+        return String(raw) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out time)
             ? time.ToUniversalTime()
             : null;
+    }
 
     public static int? Int(string? raw) =>
         raw is not null && int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

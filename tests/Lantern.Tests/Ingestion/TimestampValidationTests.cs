@@ -13,7 +13,11 @@ public sealed class TimestampValidationTests
     [InlineData("2024-02-29T23:59:59.9999999-13:59", true)]
     [InlineData("2024-05-01T10:00:00+05:30", true)]
     [InlineData("2024-05-01T10:00+02:00", true)] // no seconds: the general parser's case
-    [InlineData("2024-05-01T10:00:00+14:00", true)] // the largest offset: the general parser's case
+    [InlineData("2024-05-01T10:00:00+14:00", true)] // the largest offset
+    [InlineData("2024-05-01T10:00:00-00:00", true)]
+    [InlineData("2024-05-01T10:00:00.12345678Z", true)] // 8 fraction digits: the general parser's case
+    [InlineData("0001-01-01T00:00:00+00:01", false)] // the UTC instant is before the first
+    [InlineData("2024-05-01T10:00:00+14:01", false)]
     [InlineData("2024-05-01T10:00:00", false)] // no zone
     [InlineData("2023-02-29T10:00:00Z", false)]
     [InlineData("2024-04-31T10:00:00Z", false)]
