@@ -86,7 +86,7 @@ public static class IngestionEndpoints
             body.Release();
             response.Errors.AddRange(rejected);
             metrics.Acknowledged(Endpoint, Stopwatch.GetElapsedTime(started));
-            return TypedResults.Json(response, statusCode: StatusCodes.Status207MultiStatus);
+            return new MultiStatusResult(response);
         }
     }
 
