@@ -17,20 +17,10 @@ internal static class ObservationCostJson
         }
 
         writer.WriteStartObject();
-        writer.WriteStartObject("usageDetails");
-        foreach (var (key, value) in cost.UsageDetails)
-        {
-            writer.WriteNumber(key, value);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteStartObject("costDetails");
-        foreach (var (key, value) in cost.CostDetails)
-        {
-            writer.WriteNumber(key, value);
-        }
-
-        writer.WriteEndObject();
+        writer.WritePropertyName("usageDetails");
+        ObservationDetailsJson.WriteObject(writer, cost.UsageDetails);
+        writer.WritePropertyName("costDetails");
+        ObservationDetailsJson.WriteObject(writer, cost.CostDetails);
         WriteNumber(writer, "totalCost", cost.TotalCost);
         writer.WriteString("modelId", cost.ModelId);
         writer.WriteString("pricingTierId", cost.PricingTierId);
