@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text.Json;
 using Lantern.Contracts.Ingestion;
 
@@ -29,7 +28,7 @@ public static class EventValidator
             return Invalid(id, $"type: expected one of {string.Join(", ", IngestionEventTypes.Names)}");
         }
 
-        if (!entry.TryGetProperty("timestamp", out var timestampElement) || !FieldChecker.IsTime(timestampElement))
+        if (!entry.TryGetProperty("timestamp", out var timestampElement) || !FieldChecker.TryTime(timestampElement, out var timestamp))
         {
             return Invalid(id, "timestamp: required, an ISO-8601 datetime with Z or an offset, e.g. 2024-05-01T10:00:00.000Z");
         }
@@ -50,9 +49,7 @@ public static class EventValidator
             return Invalid(id, problem);
         }
 
-        var text = timestampElement.GetString()!;
-        var timestamp = (SdkTime.TryParse(text, out var sdkTime) ? sdkTime : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)).ToUniversalTime();
-        return new ValidatedEvent(new IngestionEvent(id, type, timestamp, body), null);
+        return new ValidatedEvent(new IngestionEvent(id, type, timestamp.ToUniversalTime(), body), null);
     }
 
     private static FrozenDictionary<string, FieldRule> SchemaOf(IngestionEventType type) => type switch

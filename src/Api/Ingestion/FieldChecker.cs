@@ -43,30 +43,34 @@ public static partial class FieldChecker
     }
 
     /// <summary>Whether a JSON string is an ISO-8601 date-time with <c>Z</c> or an explicit offset.</summary>
-    public static bool IsTime(JsonElement value)
+    public static bool IsTime(JsonElement value) => TryTime(value, out _);
+
+    /// <summary>Reads a JSON string that is an ISO-8601 date-time with <c>Z</c> or an explicit offset; false for anything else.</summary>
+    public static bool TryTime(JsonElement value, out DateTimeOffset time)
     {
+        time = default;
         if (value.ValueKind != JsonValueKind.String)
         {
             return false;
         }
 
-        // Every event carries a few timestamps: checked from the raw UTF-8 in a stack buffer, not a string each. A timestamp
+        // Every event carries a few timestamps: read from the raw UTF-8 in a stack buffer, not a string each. A timestamp
         // with escapes or of implausible length takes the plain path.
         var raw = JsonMarshal.GetRawUtf8Value(value);
         if (raw.Length > 66 || raw.IndexOf((byte)'\\') >= 0)
         {
-            return value.GetString() is { } text && IsIsoWithOffset(text);
+            return value.GetString() is { } text && TryIsoWithOffset(text, out time);
         }
 
         Span<char> chars = stackalloc char[64];
         var length = Encoding.UTF8.GetChars(raw[1..^1], chars);
-        return IsIsoWithOffset(chars[..length]);
+        return TryIsoWithOffset(chars[..length], out time);
     }
 
     // An SDK-shaped time also matches the pattern: tried first, it needs neither the regex nor the general parser.
-    private static bool IsIsoWithOffset(ReadOnlySpan<char> text) =>
-        SdkTime.TryParse(text, out _) ||
-        (IsoWithOffset().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+    private static bool TryIsoWithOffset(ReadOnlySpan<char> text, out DateTimeOffset time) =>
+        SdkTime.TryParse(text, out time) ||
+        (IsoWithOffset().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time));
 
     private static string? Expect(string field, JsonElement value, JsonValueKind kind, string what) =>
         value.ValueKind == kind ? null : $"{field}: expected {what}, received {Describe(value)}";

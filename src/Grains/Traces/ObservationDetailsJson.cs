@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Lantern.Grains.Traces;
@@ -10,9 +9,9 @@ namespace Lantern.Grains.Traces;
 /// </summary>
 public static class ObservationDetailsJson
 {
-    public static string Usage(ObservationCost cost) => cost.UsageDetails.Count == 0 ? "{}" : Text(cost.UsageDetails, WriteObject);
+    public static string Usage(ObservationCost cost) => cost.UsageDetails.Count == 0 ? "{}" : JsonText.Write(cost.UsageDetails, WriteObject);
 
-    public static string Cost(ObservationCost cost) => cost.CostDetails.Count == 0 ? "{}" : Text(cost.CostDetails, WriteObject);
+    public static string Cost(ObservationCost cost) => cost.CostDetails.Count == 0 ? "{}" : JsonText.Write(cost.CostDetails, WriteObject);
 
     internal static void WriteObject(Utf8JsonWriter writer, IReadOnlyDictionary<string, long> details)
     {
@@ -34,23 +33,5 @@ public static class ObservationDetailsJson
         }
 
         writer.WriteEndObject();
-    }
-
-    private static string Text<T>(T details, Action<Utf8JsonWriter, T> write)
-    {
-        var buffer = ThreadBuffer.Take();
-        try
-        {
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                write(writer, details);
-            }
-
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-        finally
-        {
-            ThreadBuffer.Give(buffer);
-        }
     }
 }
