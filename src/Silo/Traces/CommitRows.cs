@@ -20,12 +20,27 @@ internal sealed record CommitRows(
 
     public static CommitRows Of(IReadOnlyList<TraceWrite> writes, bool insertNewRows)
     {
-        var traces = LastPerKey(writes.Where(w => w.Trace is not null).Select(w => (Row: w.Trace!, New: w.TraceIsNew)), t => (t.Row.ProjectId, t.Row.Id));
-        var observations = LastPerKey(
-            writes.SelectMany(w => w.Observations.Select(o => (Row: o, New: w.NewObservationIds.Contains(o.Id)))), o => (o.Row.ProjectId, o.Row.Id));
-        var (newTraces, storedTraces) = Split(traces, insertNewRows);
-        var (newObservations, storedObservations) = Split(observations, insertNewRows);
-        return new CommitRows(newTraces, storedTraces, newObservations, storedObservations, LastPerKey(writes.SelectMany(w => w.Scores), s => (s.ProjectId, s.Id)));
+        var traces = new List<(TraceRow Row, bool New)>(writes.Count);
+        var observations = new List<(ObservationRow Row, bool New)>(writes.Count * 2);
+        var scores = new List<ScoreRow>();
+        foreach (var write in writes)
+        {
+            if (write.Trace is not null)
+            {
+                traces.Add((write.Trace, write.TraceIsNew));
+            }
+
+            foreach (var observation in write.Observations)
+            {
+                observations.Add((observation, write.NewObservationIds.Contains(observation.Id)));
+            }
+
+            scores.AddRange(write.Scores);
+        }
+
+        var (newTraces, storedTraces) = Split(LastPerKey(traces, t => t.Row.ProjectId, t => t.Row.Id), insertNewRows);
+        var (newObservations, storedObservations) = Split(LastPerKey(observations, o => o.Row.ProjectId, o => o.Row.Id), insertNewRows);
+        return new CommitRows(newTraces, storedTraces, newObservations, storedObservations, LastPerKey(scores, s => s.ProjectId, s => s.Id));
     }
 
     private static (List<T> New, List<T> Stored) Split<T>(List<(T Row, bool New)> rows, bool insertNewRows)
@@ -39,14 +54,35 @@ internal sealed record CommitRows(
         return (inserted, upserted);
     }
 
-    private static List<T> LastPerKey<T>(IEnumerable<T> rows, Func<T, (string ProjectId, string Id)> key)
+    /// <summary>
+    /// The rows in (project, id) order, each key once with its last row: sorts the keys with their positions (ties by
+    /// position) and keeps the last of each run of equal keys. A dictionary of tuple keys and LINQ's two-key ordering were
+    /// about 1 % of the node's CPU under load.
+    /// </summary>
+    private static List<T> LastPerKey<T>(List<T> rows, Func<T, string> project, Func<T, string> id)
     {
-        var last = new Dictionary<(string ProjectId, string Id), T>();
-        foreach (var row in rows)
+        var keys = new (string Project, string Id, int Position)[rows.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            last[key(row)] = row;
+            keys[i] = (project(rows[i]), id(rows[i]), i);
         }
 
-        return [.. last.OrderBy(r => r.Key.ProjectId, StringComparer.Ordinal).ThenBy(r => r.Key.Id, StringComparer.Ordinal).Select(r => r.Value)];
+        Array.Sort(keys, static (a, b) =>
+        {
+            var byProject = string.CompareOrdinal(a.Project, b.Project);
+            var byId = byProject != 0 ? byProject : string.CompareOrdinal(a.Id, b.Id);
+            return byId != 0 ? byId : a.Position.CompareTo(b.Position);
+        });
+        var last = new List<T>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (i + 1 == keys.Length || !string.Equals(keys[i].Id, keys[i + 1].Id, StringComparison.Ordinal) ||
+                !string.Equals(keys[i].Project, keys[i + 1].Project, StringComparison.Ordinal))
+            {
+                last.Add(rows[keys[i].Position]);
+            }
+        }
+
+        return last;
     }
 }
