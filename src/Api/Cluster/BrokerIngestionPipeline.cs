@@ -28,9 +28,9 @@ public sealed class BrokerIngestionPipeline(PartitionSender sender, EventRouter 
         foreach (var @event in events)
         {
             response.Successes.Add(new IngestionSuccess(@event.EventId, StatusCodes.Status201Created));
-            metrics.Event(projectId, @event.Type.WireName(), "queued");
         }
 
+        metrics.Events(projectId, events, "queued");
         return response;
     }
 }

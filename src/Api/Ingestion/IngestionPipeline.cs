@@ -28,13 +28,14 @@ public sealed partial class IngestionPipeline(
         }
 
         var response = new IngestionResponse(new List<IngestionSuccess>(stored.Count), rejected);
-        Succeed(projectId, routes.Unstored, response);
+        var (succeeded, failed) = (new List<IngestionEvent>(stored.Count), new List<IngestionEvent>());
+        Succeed(routes.Unstored, response, succeeded);
         foreach (var (callEvents, call) in calls)
         {
             try
             {
                 await call;
-                Succeed(projectId, callEvents, response);
+                Succeed(callEvents, response, succeeded);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -42,21 +43,25 @@ public sealed partial class IngestionPipeline(
                 foreach (var @event in callEvents)
                 {
                     response.Errors.Add(new IngestionError(@event.EventId, StatusCodes.Status500InternalServerError, null, "Internal Server Error"));
-                    metrics.Event(projectId, @event.Type.WireName(), "failed");
                 }
+
+                failed.AddRange(callEvents);
             }
         }
 
+        metrics.Events(projectId, succeeded, "stored");
+        metrics.Events(projectId, failed, "failed");
         return response;
     }
 
-    private void Succeed(string projectId, IEnumerable<IngestionEvent> stored, IngestionResponse response)
+    private static void Succeed(IReadOnlyList<IngestionEvent> stored, IngestionResponse response, List<IngestionEvent> succeeded)
     {
         foreach (var @event in stored)
         {
             response.Successes.Add(new IngestionSuccess(@event.EventId, StatusCodes.Status201Created));
-            metrics.Event(projectId, @event.Type.WireName(), "stored");
         }
+
+        succeeded.AddRange(stored);
     }
 
     // A grain call that throws synchronously still becomes a failed task, so one bad trace cannot fail the batch.

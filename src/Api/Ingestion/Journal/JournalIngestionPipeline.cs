@@ -25,9 +25,9 @@ public sealed class JournalIngestionPipeline(
         foreach (var @event in stored)
         {
             response.Successes.Add(new IngestionSuccess(@event.EventId, StatusCodes.Status201Created));
-            metrics.Event(projectId, @event.Type.WireName(), "stored");
         }
 
+        metrics.Events(projectId, stored, "stored");
         return response;
     }
 
@@ -77,9 +77,9 @@ public sealed class JournalIngestionPipeline(
         foreach (var @event in events)
         {
             rejected.Add(new IngestionError(@event.EventId, StatusCodes.Status500InternalServerError, null, "Internal Server Error"));
-            metrics.Event(projectId, @event.Type.WireName(), "failed");
         }
 
+        metrics.Events(projectId, events, "failed");
         return new IngestionResponse([], rejected);
     }
 }
