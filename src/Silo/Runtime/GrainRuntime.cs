@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using System.Reflection;
 using Lantern.Contracts.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -64,9 +63,7 @@ public sealed class GrainRuntime : IGrainFactory
             throw new InvalidOperationException($"No grain class is registered for {typeof(TGrain).Name}.");
         }
 
-        var proxy = DispatchProxy.Create<TGrain, GrainProxy>();
-        ((GrainProxy)(object)proxy).Bind(this, type, key);
-        return proxy;
+        return (TGrain)(object)type.UnboundProxy.Bound(this, type, key);
     }
 
     /// <summary>Whether the key has an addressable activation now (a call would not have to activate it).</summary>

@@ -10,6 +10,7 @@ internal sealed class GrainTypeInfo
     {
         InterfaceType = interfaceType;
         ImplementationType = implementationType;
+        UnboundProxy = (GrainProxy)DispatchProxy.Create(interfaceType, typeof(GrainProxy));
         Name = implementationType.Name;
         var constructor = implementationType.GetConstructors().Single();
         StateTypes = constructor.GetParameters()
@@ -26,6 +27,9 @@ internal sealed class GrainTypeInfo
     public Type InterfaceType { get; }
 
     public Type ImplementationType { get; }
+
+    /// <summary>A proxy of the interface bound to no grain, copied for each reference (<see cref="GrainProxy.Bound"/>).</summary>
+    public GrainProxy UnboundProxy { get; }
 
     /// <summary>The name used in storage rows and metric labels.</summary>
     public string Name { get; }

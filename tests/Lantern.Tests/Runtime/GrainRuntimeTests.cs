@@ -19,6 +19,25 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task Each_reference_reaches_the_grain_of_its_own_key_however_many_are_taken_after_it()
+    {
+        await using var harness = new RuntimeHarness();
+        var first = harness.Counter("first");
+        var others = Enumerable.Range(0, 50).Select(i => harness.Counter($"other-{i}")).ToList();
+        var second = harness.Counter("second");
+
+        await first.IncrementAsync();
+        await first.IncrementAsync();
+        await second.IncrementAsync();
+        await Task.WhenAll(others.Select((grain, i) => Task.WhenAll(Enumerable.Range(0, i % 3).Select(_ => grain.IncrementAsync()))));
+
+        Assert.Equal(2, await first.GetAsync());
+        Assert.Equal(1, await second.GetAsync());
+        Assert.Equal(Enumerable.Range(0, 50).Select(i => i % 3), await Task.WhenAll(others.Select(grain => grain.GetAsync())));
+        Assert.Equal(2, await harness.Counter("first").GetAsync());
+    }
+
+    [Fact]
     public async Task Different_grains_run_at_the_same_time()
     {
         await using var harness = new RuntimeHarness();
