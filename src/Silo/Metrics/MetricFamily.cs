@@ -58,11 +58,12 @@ public sealed class MetricFamily(string name, string help, MetricKind kind, IRea
             return series;
         }
 
-        // Copied first: the tags key lives in a per-thread buffer, and a fold is counted by a measurement of its own.
-        var tagsText = tagsKey.ToString();
+        // Copied first, and only while there is room to remember it: the tags key lives in a per-thread buffer, and a fold
+        // is counted by a measurement of its own.
+        var tagsText = Volatile.Read(ref _byTagsCount) < maxLabelSets * 2 ? tagsKey.ToString() : null;
         series = SeriesOfLabels(tags, out var fold);
         // A folded label set is not remembered: every measurement folded is counted.
-        if (!fold && Volatile.Read(ref _byTagsCount) < maxLabelSets * 2 && _byTags.TryAdd(tagsText, series))
+        if (tagsText is not null && !fold && _byTags.TryAdd(tagsText, series))
         {
             Interlocked.Increment(ref _byTagsCount);
         }
