@@ -70,7 +70,11 @@ public static class ClusterServiceCollectionExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var options = context.GetRequiredService<ClusterOptions>();
-                rabbit.Host(new Uri(options.RabbitMqUrl), host => host.PublisherConfirmation = true);
+                rabbit.Host(new Uri(options.RabbitMqUrl), host =>
+                {
+                    host.PublisherConfirmation = true;
+                    host.OnRefreshConnectionFactory = BrokerHandshakeGuard.EnsureAnswersAsync;
+                });
                 rabbit.ConfigureSend(send => send.UseExecute(PartitionDeliveryOrder.StampKey));
             });
         });
