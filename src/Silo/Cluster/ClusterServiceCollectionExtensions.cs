@@ -56,6 +56,10 @@ public static class ClusterServiceCollectionExtensions
         // Before the membership service: hosted services start in registration order, and consumers need the bus.
         services.AddMassTransit(bus =>
         {
+            // A self-hosted node does not report to MassTransit's usage service. Its collector also enumerated the
+            // endpoints while the partition consumers connected theirs, and faulted the bus's start ("Collection was
+            // modified") on a silo in one CI run.
+            bus.DisableUsageTelemetry();
             if (role != ClusterRole.Api)
             {
                 // Only processes that hold partitions consume; an API process has no leases to fence with.
