@@ -146,7 +146,16 @@ public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelpe
 
         await stop.CancelAsync();
         await running;
-        await StoredCounts.WaitForAsync(database, StoredCounts.Expected(load.Acknowledged), TimeSpan.FromSeconds(120));
+        try
+        {
+            await StoredCounts.WaitForAsync(database, StoredCounts.Expected(load.Acknowledged), TimeSpan.FromSeconds(120));
+        }
+        catch (Exception shortfall) when (shortfall is not OutOfMemoryException)
+        {
+            await ExplainShortfallAsync(database, load, node);
+            throw;
+        }
+
         await RollupRecomputation.AssertConsistentAsync(database);
     }
 
