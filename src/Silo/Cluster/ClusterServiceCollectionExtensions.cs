@@ -88,6 +88,7 @@ public static class ClusterServiceCollectionExtensions
         }
 
         services.AddBrokerEvaluations();
+        services.AddReceiveEndpointObserver<ConsumerStateLog>();
 
         // Registered before the traces' in-process notifier, which is only added when no other is.
         services.AddSingleton<IRollupNotifier, BrokerRollupNotifier>();

@@ -106,6 +106,9 @@ public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelpe
         }
 
         await RollupRecomputation.AssertConsistentAsync(database);
+        // An operator reads when a partition's consumer dropped and when it came back (ConsumerStateLog).
+        Assert.Matches(@"The consumer of queue \S+-partition-\d+ faulted", node.Output);
+        Assert.Matches(@"The consumer of queue \S+-partition-\d+ consumes again after", node.Output);
     }
 
     // RabbitMQ.Client waits for a silent peer's AMQP handshake without a deadline and MassTransit passes none, so without

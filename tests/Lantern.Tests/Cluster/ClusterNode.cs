@@ -43,7 +43,13 @@ public sealed class ClusterNode : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_URLS"] = baseUrl, ["Logging__LogLevel__Default"] = "Warning" },
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = baseUrl,
+                ["Logging__LogLevel__Default"] = "Warning",
+                // Its recoveries are information, and the broker tests read them.
+                ["Logging__LogLevel__Lantern.Silo.Cluster.ConsumerStateLog"] = "Information",
+            },
         };
         foreach (var (key, value) in environment)
         {
