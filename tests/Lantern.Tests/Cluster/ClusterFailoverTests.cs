@@ -151,7 +151,9 @@ public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelpe
         await running;
         try
         {
-            await StoredCounts.WaitForAsync(database, StoredCounts.Expected(load.Acknowledged), TimeSpan.FromSeconds(120));
+            // Longer than the restart test's 120 s: the consumers come back on MassTransit's schedule, after the guard's
+            // 30 s deadline on an attempt begun while the peer was silent (one full-suite run fell short at 120 s).
+            await StoredCounts.WaitForAsync(database, StoredCounts.Expected(load.Acknowledged), TimeSpan.FromSeconds(180));
         }
         catch (Exception shortfall) when (shortfall is not OutOfMemoryException)
         {
