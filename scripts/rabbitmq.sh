@@ -103,6 +103,30 @@ rmq_queues() {
   )
 }
 
+# rmq_memory_alarm DIR on|off: raises or clears the broker's memory alarm. While it is raised the broker blocks every
+# publishing connection: it stops reading from it, and confirms nothing (as when its memory or disk runs short).
+rmq_memory_alarm() {
+  local dir="$1" watermark bin
+  case "$2" in on) watermark=0 ;; off) watermark=0.4 ;; *) echo "rmq_memory_alarm DIR on|off" >&2; return 2 ;; esac
+  bin="$(rmq_bindir)" || return 1
+  (
+    rmq_env "$dir"
+    "$bin/rabbitmqctl" -q set_vm_memory_high_watermark "$watermark" >/dev/null
+  )
+}
+
+# rmq_blocking DIR: the broker's resource alarms, and each client connection with its state (running, or blocking/blocked
+# while an alarm holds its publishers).
+rmq_blocking() {
+  local dir="$1" bin
+  bin="$(rmq_bindir)" || return 1
+  (
+    rmq_env "$dir"
+    "$bin/rabbitmqctl" -q eval 'io:format("alarms: ~p~n", [rabbit_alarm:get_alarms()]).' 2>&1 | head -1
+    "$bin/rabbitmqctl" -q list_connections name state
+  )
+}
+
 rmq_stop() {
   local dir="$1" bin
   [ -f "$dir/ports" ] || return 0

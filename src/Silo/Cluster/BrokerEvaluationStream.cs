@@ -123,9 +123,9 @@ public sealed partial class BrokerEvaluationStream(
     {
         try
         {
-            using var deadline = new CancellationTokenSource(cluster.SendTimeout);
-            var endpoint = await bus.GetSendEndpoint(EvaluationQueue.Address(cluster.Name));
-            await endpoint.Send(new EvaluationBatch(batch), deadline.Token);
+            await BrokerDeadline.RunAsync(
+                async deadline => await (await bus.GetSendEndpoint(EvaluationQueue.Address(cluster.Name))).Send(new EvaluationBatch(batch), deadline),
+                cluster.SendTimeout);
             if (Interlocked.Exchange(ref _failing, 0) == 1)
             {
                 LogSendingResumed(logger, Interlocked.Exchange(ref _lostWhileFailing, 0));

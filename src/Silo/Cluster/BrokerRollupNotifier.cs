@@ -27,9 +27,9 @@ public sealed partial class BrokerRollupNotifier(RollupSpendMetrics spend, IBus 
     {
         try
         {
-            using var deadline = new CancellationTokenSource(options.SendTimeout);
-            var endpoint = await bus.GetSendEndpoint(PartitionQueues.Address(options.Name, partition));
-            await endpoint.Send(message, deadline.Token);
+            await BrokerDeadline.RunAsync(
+                async deadline => await (await bus.GetSendEndpoint(PartitionQueues.Address(options.Name, partition))).Send(message, deadline),
+                options.SendTimeout);
         }
         catch (Exception exception)
         {

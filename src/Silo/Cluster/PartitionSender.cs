@@ -13,11 +13,10 @@ public sealed partial class PartitionSender(IBus bus, ClusterOptions options, IL
     public async Task SendAsync<T>(string projectId, IReadOnlyList<(string Key, T Message)> messages, CancellationToken cancellationToken)
         where T : class
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.SendTimeout);
         try
         {
-            await Task.WhenAll(messages.Select(m => SendOneAsync(m.Key, m.Message, deadline.Token)));
+            await BrokerDeadline.RunAsync(
+                deadline => Task.WhenAll(messages.Select(m => SendOneAsync(m.Key, m.Message, deadline))), options.SendTimeout, cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

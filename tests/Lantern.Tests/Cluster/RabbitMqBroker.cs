@@ -24,6 +24,12 @@ public sealed class RabbitMqBroker : IAsyncLifetime
 
     public Task StartAsync() => ScriptAsync("rmq_start");
 
+    /// <summary>Raises (or clears) the broker's memory alarm: while raised it blocks every publisher and confirms nothing.</summary>
+    public Task MemoryAlarmAsync(bool raised) => ScriptAsync("rmq_memory_alarm", raised ? "on" : "off");
+
+    /// <summary>The broker's resource alarms, and each connection with its state (a blocked one waits for an alarm to clear).</summary>
+    public Task<string> BlockingAsync() => ScriptAsync("rmq_blocking");
+
     /// <summary>Every queue with its ready and unacknowledged messages and its consumers, one per line.</summary>
     public Task<string> QueuesAsync() => ScriptAsync("rmq_queues");
 

@@ -14,11 +14,15 @@ public sealed class SteadyLoad(HttpClient http)
 {
     private readonly List<JsonObject> _acknowledged = [];
     private long _longestPauseTicks;
+    private long _slowestUnavailableTicks;
     private int _sent;
 
     public IReadOnlyList<JsonObject> Acknowledged => _acknowledged;
 
     public TimeSpan LongestPause => TimeSpan.FromTicks(_longestPauseTicks);
+
+    /// <summary>The longest a request took to be answered 503.</summary>
+    public TimeSpan SlowestUnavailable => TimeSpan.FromTicks(_slowestUnavailableTicks);
 
     /// <summary>How many 503 answers carried Retry-After, and how many did not.</summary>
     public (int WithRetryAfter, int Without) Unavailable { get; private set; }
@@ -33,6 +37,7 @@ public sealed class SteadyLoad(HttpClient http)
             var batch = Trace(_sent++);
             while (true)
             {
+                var sent = Stopwatch.GetTimestamp();
                 var (response, body) = await http.PostAsync(batch);
                 if (response.StatusCode == HttpStatusCode.MultiStatus)
                 {
@@ -45,6 +50,7 @@ public sealed class SteadyLoad(HttpClient http)
                 }
 
                 Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)response.StatusCode}: {body?.ToJsonString()}");
+                _slowestUnavailableTicks = Math.Max(_slowestUnavailableTicks, Stopwatch.GetElapsedTime(sent).Ticks);
                 Unavailable = response.Headers.RetryAfter is null
                     ? (Unavailable.WithRetryAfter, Unavailable.Without + 1)
                     : (Unavailable.WithRetryAfter + 1, Unavailable.Without);
