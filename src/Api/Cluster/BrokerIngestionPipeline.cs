@@ -22,7 +22,16 @@ public sealed class BrokerIngestionPipeline(PartitionSender sender, EventRouter 
             .Concat(routes.Scores.Select(s => new PartitionBatch(projectId, s.Key, true, s.Value)))
             .Select(b => (b.GrainKey, b))
             .ToList();
-        await sender.SendAsync(projectId, batches, cancellationToken);
+        try
+        {
+            await sender.SendAsync(projectId, batches, cancellationToken);
+        }
+        catch (BrokerUnavailableException)
+        {
+            // Counted apart from errors: the client resends these (LanternBrokerUnavailable alerts on their share).
+            metrics.Events(projectId, events, "unavailable");
+            throw;
+        }
 
         var response = new IngestionResponse(new List<IngestionSuccess>(events.Count), []);
         foreach (var @event in events)

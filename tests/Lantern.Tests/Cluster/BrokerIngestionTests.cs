@@ -44,6 +44,9 @@ public sealed class BrokerIngestionTests(RabbitMqBroker broker)
         Assert.NotNull(response.Headers.RetryAfter);
         Assert.Contains("retry", (string)body!["message"]!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0L, await Sql.ScalarAsync<long>(app.ConnectionString, "SELECT count(*) FROM traces"));
+        // Counted as refused, not as an error, for LanternBrokerUnavailable (deploy/prometheus/lantern-rules.yml).
+        var scrape = await app.CreateClient().GetStringAsync("/metrics");
+        Assert.Contains("lantern_ingestion_events_total{event_type=\"trace-create\",outcome=\"unavailable\",project=\"test-project\"} 1\n", scrape, StringComparison.Ordinal);
     }
 
     [Fact]
