@@ -2,8 +2,9 @@ namespace Lantern.Silo.Cluster;
 
 /// <summary>
 /// Bounds a call to the broker by a deadline that holds even when the call does not honour its token. MassTransit 8.4
-/// over RabbitMQ.Client 7 can wait for a publisher confirmation that never comes (a blocked connection, a broker that
-/// went away mid-publish) past the send's cancellation; a request or a commit waiting on it would hang with it.
+/// went on waiting past a send's cancellation while the broker blocked its connection (on a new channel's topology
+/// declaration, 10–20 s instead of 2), and publishes in flight across a broker restart are reported to hang for good
+/// (rabbitmq-dotnet-client issue 1930); a request waiting on such a send would hang with it.
 /// </summary>
 public static class BrokerDeadline
 {
