@@ -87,6 +87,10 @@ public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelpe
             output.WriteLine($"{load.Batches} batches, {load.Acknowledged.Count} acknowledged, {load.Unavailable} unavailable\nbroker: {await broker.BlockingAsync()}\nnode: {node.Output}");
             throw;
         }
+        finally
+        {
+            await broker.StartIfStoppedAsync();
+        }
 
         await stop.CancelAsync();
         await running;
@@ -117,25 +121,32 @@ public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelpe
 
         await Eventually.TrueAsync(() => Acknowledged(running, load) >= 20, "some traces are acknowledged", TimeSpan.FromSeconds(60));
         await broker.StopAsync();
-        await using (var silent = new SilentPeer(new Uri(broker.Url).Port))
+        try
         {
-            await Eventually.TrueAsync(() => Acknowledged(running, load) >= 0 && load.Unavailable.WithRetryAfter > 0, "ingestion answers 503 while the broker is down", TimeSpan.FromSeconds(60));
-            await Eventually.TrueAsync(() => silent.Held > 0, "the node connects to the silent peer", TimeSpan.FromSeconds(60));
-            await silent.StopListeningAsync();
-            var before = load.Acknowledged.Count;
-            await broker.StartAsync();
-            Progress($"broker started; {silent.Held} connections to the silent peer stay open");
-            try
+            await using (var silent = new SilentPeer(new Uri(broker.Url).Port))
             {
-                await Eventually.TrueAsync(() => Acknowledged(running, load) >= before + 20, "ingestion resumes while the silent connections stay open", TimeSpan.FromSeconds(90));
-            }
-            catch (Exception failure) when (failure is not OutOfMemoryException)
-            {
-                output.WriteLine($"{load.Acknowledged.Count} acknowledged, {load.Unavailable} unavailable\nbroker: {await broker.BlockingAsync()}\nnode: {node.Output}");
-                throw;
-            }
+                await Eventually.TrueAsync(() => Acknowledged(running, load) >= 0 && load.Unavailable.WithRetryAfter > 0, "ingestion answers 503 while the broker is down", TimeSpan.FromSeconds(60));
+                await Eventually.TrueAsync(() => silent.Held > 0, "the node connects to the silent peer", TimeSpan.FromSeconds(60));
+                await silent.StopListeningAsync();
+                var before = load.Acknowledged.Count;
+                await broker.StartAsync();
+                Progress($"broker started; {silent.Held} connections to the silent peer stay open");
+                try
+                {
+                    await Eventually.TrueAsync(() => Acknowledged(running, load) >= before + 20, "ingestion resumes while the silent connections stay open", TimeSpan.FromSeconds(90));
+                }
+                catch (Exception failure) when (failure is not OutOfMemoryException)
+                {
+                    output.WriteLine($"{load.Acknowledged.Count} acknowledged, {load.Unavailable} unavailable\nbroker: {await broker.BlockingAsync()}\nnode: {node.Output}");
+                    throw;
+                }
 
-            Progress("ingestion resumed");
+                Progress("ingestion resumed");
+            }
+        }
+        finally
+        {
+            await broker.StartIfStoppedAsync();
         }
 
         await stop.CancelAsync();

@@ -20,9 +20,22 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         Url = (await ScriptAsync("rmq_start")).Trim();
     }
 
-    public Task StopAsync() => ScriptAsync("rmq_stop");
+    private bool _stopped;
 
-    public Task StartAsync() => ScriptAsync("rmq_start");
+    public async Task StopAsync()
+    {
+        _stopped = true;
+        await ScriptAsync("rmq_stop");
+    }
+
+    public async Task StartAsync()
+    {
+        await ScriptAsync("rmq_start");
+        _stopped = false;
+    }
+
+    /// <summary>Starts the broker again if a test stopped it and failed before starting it: the collection shares it.</summary>
+    public Task StartIfStoppedAsync() => _stopped ? StartAsync() : Task.CompletedTask;
 
     /// <summary>Raises (or clears) the broker's memory alarm: while raised it blocks every publisher and confirms nothing.</summary>
     public Task MemoryAlarmAsync(bool raised) => ScriptAsync("rmq_memory_alarm", raised ? "on" : "off");
