@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Lantern.Api.Health;
 
 /// <summary>
-/// Kubernetes probes and Langfuse's health route. Liveness depends on nothing outside the process;
+/// Kubernetes probes and Langfuse's health route. Liveness depends on nothing outside the process (a cluster process
+/// wedged on its broker connection fails it: only a restart cures that);
 /// readiness needs PostgreSQL and applied migrations, and on a dedicated silo (<c>LANTERN_ROLE=silo</c>) a view of the
 /// cluster: a silo that never rebalanced or stopped heartbeating holds nothing it could serve.
 /// </summary>
@@ -22,13 +23,20 @@ public static class HealthEndpoints
     public static IEndpointRouteBuilder MapLanternHealth(this IEndpointRouteBuilder app)
     {
         var health = app.MapGroup("/health").WithTags("Health");
-        health.MapGet("/live", () => TypedResults.Ok(new HealthStatus("OK", Version))).WithName("Live");
+        health.MapGet("/live", Live).WithName("Live");
         health.MapGet("/startup", Startup).WithName("Startup");
         health.MapGet("/ready", Ready).WithName("Ready");
         app.MapGet("/api/public/health", PublicHealth).WithName("PublicHealth").WithTags("Health");
         app.MapGet("/api/public/ready", Ready).WithName("PublicReady").WithTags("Health");
         return app;
     }
+
+    // A cluster process whose connection to the broker is wedged (BrokerWedgeDetector) is restarted: nothing else in it
+    // would cure that, and everything it acknowledged is in the broker's durable queues or committed.
+    private static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> Live([FromServices] BrokerWedgeDetector? broker) =>
+        broker?.Wedged is { } wedged
+            ? TypedResults.Json(new HealthStatus(wedged, Version), statusCode: StatusCodes.Status503ServiceUnavailable)
+            : TypedResults.Ok(new HealthStatus("OK", Version));
 
     private static Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>> Startup(SiloReadiness readiness) =>
         readiness.Started

@@ -18,6 +18,7 @@ namespace Lantern.Silo.Cluster;
 /// </summary>
 public sealed partial class BrokerEvaluationStream(
     IBus bus,
+    BrokerSends sends,
     ClusterOptions cluster,
     IOptions<EvaluatorOptions> options,
     EvaluationInbox inbox,
@@ -123,9 +124,7 @@ public sealed partial class BrokerEvaluationStream(
     {
         try
         {
-            await BrokerDeadline.RunAsync(
-                async deadline => await (await bus.GetSendEndpoint(EvaluationQueue.Address(cluster.Name))).Send(new EvaluationBatch(batch), deadline),
-                cluster.SendTimeout);
+            await sends.RunAsync(async deadline => await (await bus.GetSendEndpoint(EvaluationQueue.Address(cluster.Name))).Send(new EvaluationBatch(batch), deadline));
             if (Interlocked.Exchange(ref _failing, 0) == 1)
             {
                 LogSendingResumed(logger, Interlocked.Exchange(ref _lostWhileFailing, 0));

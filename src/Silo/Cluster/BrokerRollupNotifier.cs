@@ -11,7 +11,7 @@ namespace Lantern.Silo.Cluster;
 /// after the commit and not part of any acknowledgement: a message that is lost leaves a version gap, and the grain
 /// re-reads its rows when the next change shows it.
 /// </summary>
-public sealed partial class BrokerRollupNotifier(RollupSpendMetrics spend, IBus bus, ClusterOptions options, ILogger<BrokerRollupNotifier> logger)
+public sealed partial class BrokerRollupNotifier(RollupSpendMetrics spend, IBus bus, BrokerSends sends, ClusterOptions options, ILogger<BrokerRollupNotifier> logger)
     : IRollupNotifier
 {
     public void Notify(IReadOnlyList<RollupChange> changes)
@@ -27,9 +27,7 @@ public sealed partial class BrokerRollupNotifier(RollupSpendMetrics spend, IBus 
     {
         try
         {
-            await BrokerDeadline.RunAsync(
-                async deadline => await (await bus.GetSendEndpoint(PartitionQueues.Address(options.Name, partition))).Send(message, deadline),
-                options.SendTimeout);
+            await sends.RunAsync(async deadline => await (await bus.GetSendEndpoint(PartitionQueues.Address(options.Name, partition))).Send(message, deadline));
         }
         catch (Exception exception)
         {

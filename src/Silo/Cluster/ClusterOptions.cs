@@ -16,6 +16,13 @@ public sealed class ClusterOptions
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How long this process's sends may fail while the broker confirms a fresh connection's messages before the process
+    /// reports itself not live, to be restarted (<c>LANTERN_BROKER_WEDGE_SECONDS</c>; zero turns the watchdog off). Longer
+    /// than a reconnect after a broker restart takes, which the broker tests saw take up to about 30 s on a busy machine.
+    /// </summary>
+    public TimeSpan WedgeWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
     /// How long a deletion that waits for its owner (score deletion, user erasure, retention) waits for the owner's answer
     /// (<c>LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS</c>) before it is answered 503. It covers the events queued before it.
     /// </summary>

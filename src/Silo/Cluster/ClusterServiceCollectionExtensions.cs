@@ -2,6 +2,7 @@ using Lantern.Grains.Rollups;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Lantern.Silo.Cluster;
@@ -28,6 +29,7 @@ public static class ClusterServiceCollectionExtensions
                 o.HeartbeatInterval = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_HEARTBEAT_SECONDS", o.HeartbeatInterval.TotalSeconds));
                 o.LeaseTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS", o.LeaseTimeout.TotalSeconds));
                 o.SendTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_BROKER_SEND_TIMEOUT_SECONDS", o.SendTimeout.TotalSeconds));
+                o.WedgeWindow = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_BROKER_WEDGE_SECONDS", o.WedgeWindow.TotalSeconds));
                 o.DeletionTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS", o.DeletionTimeout.TotalSeconds));
             })
             .Validate(_ => role is not null, "LANTERN_ROLE must be api, silo or all.")
@@ -36,6 +38,7 @@ public static class ClusterServiceCollectionExtensions
                 "LANTERN_CLUSTER_NAME may hold only letters, digits, '-', '_' and '.' (it prefixes queue names).")
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero && o.DeletionTimeout > TimeSpan.Zero,
                 "LANTERN_CLUSTER_HEARTBEAT_SECONDS, LANTERN_BROKER_SEND_TIMEOUT_SECONDS and LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS must be positive.")
+            .Validate(o => o.WedgeWindow >= TimeSpan.Zero, "LANTERN_BROKER_WEDGE_SECONDS must be zero (off) or positive.")
             .Validate(o => o.LeaseTimeout >= 2 * o.HeartbeatInterval,
                 "LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS must be at least twice LANTERN_CLUSTER_HEARTBEAT_SECONDS, or live silos lose their leases.")
             .Validate(o => o.RabbitMqUrl.Length == 0 || Uri.TryCreate(o.RabbitMqUrl, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps",
@@ -52,6 +55,14 @@ public static class ClusterServiceCollectionExtensions
         // Every process deletes through the owners, the API's included: only an owner's lease may write a key.
         services.AddSingleton<IOwnerDeletions, BrokerOwnerDeletions>();
         services.AddSingleton<ISpendAlertReader, BrokerSpendAlertReader>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BrokerWedgeDetector>();
+        services.AddSingleton<BrokerSends>();
+        if (configuration.GetValue("LANTERN_BROKER_WEDGE_SECONDS", 1.0) > 0)
+        {
+            services.AddSingleton<BrokerProbe>();
+            services.AddHostedService<BrokerWatchdog>();
+        }
 
         // Before the membership service: hosted services start in registration order, and consumers need the bus.
         services.AddMassTransit(bus =>

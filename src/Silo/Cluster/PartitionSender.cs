@@ -8,15 +8,14 @@ namespace Lantern.Silo.Cluster;
 /// (publisher confirms). If it cannot within the send timeout, it throws <see cref="BrokerUnavailableException"/> (503):
 /// the client resends, which is safe because every message the silos apply is idempotent.
 /// </summary>
-public sealed partial class PartitionSender(IBus bus, ClusterOptions options, ILogger<PartitionSender> logger)
+public sealed partial class PartitionSender(IBus bus, BrokerSends sends, ClusterOptions options, ILogger<PartitionSender> logger)
 {
     public async Task SendAsync<T>(string projectId, IReadOnlyList<(string Key, T Message)> messages, CancellationToken cancellationToken)
         where T : class
     {
         try
         {
-            await BrokerDeadline.RunAsync(
-                deadline => Task.WhenAll(messages.Select(m => SendOneAsync(m.Key, m.Message, deadline))), options.SendTimeout, cancellationToken);
+            await sends.RunAsync(deadline => Task.WhenAll(messages.Select(m => SendOneAsync(m.Key, m.Message, deadline))), cancellationToken);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

@@ -50,7 +50,7 @@ public sealed class BrokerEvaluationStreamTests
         await using var provider = services.BuildServiceProvider();
         var meters = provider.GetRequiredService<IMeterFactory>();
         using var shed = new ShedCounter(meters);
-        var stream = new BrokerEvaluationStream(provider.GetRequiredService<IBus>(), cluster, Options.Create(options), new EvaluationInbox(), evaluators,
+        var stream = new BrokerEvaluationStream(provider.GetRequiredService<IBus>(), new BrokerSends(cluster, new BrokerWedgeDetector(cluster, TimeProvider.System)), cluster, Options.Create(options), new EvaluationInbox(), evaluators,
             new EvaluatorMetrics(meters), new StreamMetrics(meters), TimeProvider.System, NullLogger<BrokerEvaluationStream>.Instance);
         await stream.StartAsync(cancel);
 

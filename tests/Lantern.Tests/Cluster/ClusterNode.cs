@@ -36,9 +36,10 @@ public sealed class ClusterNode : IAsyncDisposable
         }
     }
 
-    public static ClusterNode Start(IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts a node, on <paramref name="baseUrl"/> when given (a restart keeps its clients' address).</summary>
+    public static ClusterNode Start(IReadOnlyDictionary<string, string> environment, string? baseUrl = null)
     {
-        var baseUrl = $"http://127.0.0.1:{Posix.FreePort()}";
+        baseUrl ??= $"http://127.0.0.1:{Posix.FreePort()}";
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Lantern.Api.dll")])
         {
             RedirectStandardOutput = true,

@@ -35,7 +35,8 @@ public sealed class SteadyLoad(HttpClient http)
         while (!stop.IsCancellationRequested)
         {
             var batch = Trace(_sent++);
-            while (true)
+            // A batch never acknowledged is not expected to be stored: stopping gives it up.
+            while (!stop.IsCancellationRequested)
             {
                 var sent = Stopwatch.GetTimestamp();
                 var (response, body) = await http.PostAsync(batch);

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lantern.Silo.Cluster;
+
+/// <summary>
+/// Runs <see cref="BrokerWedgeDetector"/>'s check every few seconds (it probes the broker while sends fail), and logs
+/// when the process turns wedged (<c>/health/live</c> then answers 503) and when it recovers.
+/// </summary>
+public sealed partial class BrokerWatchdog(BrokerWedgeDetector detector, BrokerProbe probe, ClusterOptions options, TimeProvider time, ILogger<BrokerWatchdog> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Several probes per window, so one slow probe does not decide it; never more often than twice a second.
+        var interval = TimeSpan.FromTicks(Math.Clamp(options.WedgeWindow.Ticks / 6, TimeSpan.TicksPerSecond / 2, 10 * TimeSpan.TicksPerSecond));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, time, stoppingToken);
+                var wasWedged = detector.Wedged;
+                await detector.CheckAsync(() => probe.ConfirmsAsync(stoppingToken));
+
+                if (wasWedged is null && detector.Wedged is { } reason)
+                {
+                    LogWedged(logger, reason);
+                }
+                else if (wasWedged is not null && detector.Wedged is null)
+                {
+                    LogRecovered(logger);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Critical, "{Reason}; /health/live answers 503")]
+    private static partial void LogWedged(ILogger logger, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Sends to the broker succeed again, or the broker stopped answering the probe; /health/live answers 200")]
+    private static partial void LogRecovered(ILogger logger);
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using Lantern.Tests.Infrastructure;
+
+namespace Lantern.Tests.Cluster;
+
+// The failure this guards against (MassTransit keeping a dead connection after a broker restart, docs/cluster.md) cannot
+// be made on demand; what it looks like from the node can: every send fails while the broker is healthy.
+[Collection(BrokerCollection.Name)]
+public sealed class BrokerWatchdogTests(RabbitMqBroker broker, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_node_whose_sends_fail_while_the_broker_confirms_a_fresh_connection_reports_itself_not_live()
+    {
+        var database = await PostgresServer.CreateDatabaseAsync();
+        var environment = LoopbackCluster.Environment(database, broker, $"test-{Guid.NewGuid():N}", "all", "node-1", 4);
+        // No broker confirms within a tenth of a millisecond: every send fails, the broker being fine.
+        environment["LANTERN_BROKER_SEND_TIMEOUT_SECONDS"] = "0.0001";
+        environment["LANTERN_BROKER_WEDGE_SECONDS"] = "3";
+        await using var node = ClusterNode.Start(environment);
+        await node.ReadyAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(node.BaseUrl) }.Authorized();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
+        var load = new SteadyLoad(http);
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(stop.Token);
+
+        HttpResponseMessage? live = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            Assert.False(running.IsFaulted, running.Exception?.ToString());
+            live = await http.GetAsync("/health/live");
+            return live.StatusCode == HttpStatusCode.ServiceUnavailable;
+        }, "the node reports itself not live", TimeSpan.FromSeconds(60));
+        await stop.CancelAsync();
+        await running;
+        output.WriteLine($"{load.Unavailable.WithRetryAfter} requests answered 503; /health/live: {await live!.Content.ReadAsStringAsync()}");
+
+        Assert.Empty(load.Acknowledged);
+        Assert.Contains("connection to it is wedged", await live.Content.ReadAsStringAsync());
+        Assert.Contains("connection to it is wedged and it must be restarted; /health/live answers 503", node.Output);
+    }
+}
