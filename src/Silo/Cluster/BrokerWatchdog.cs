@@ -4,14 +4,22 @@ using Microsoft.Extensions.Logging;
 namespace Lantern.Silo.Cluster;
 
 /// <summary>
-/// Runs <see cref="BrokerWedgeDetector"/>'s check every few seconds (it probes the broker while sends fail), and logs
-/// when the process turns wedged (<c>/health/live</c> then answers 503) and when it recovers.
+/// Runs <see cref="BrokerWedgeDetector"/>'s check every few seconds (it probes the broker while sends fail or queues are
+/// consumed), and logs when the process turns wedged (<c>/health/live</c> then answers 503) and when it recovers.
 /// </summary>
-public sealed partial class BrokerWatchdog(BrokerWedgeDetector detector, BrokerProbe probe, ClusterOptions options, TimeProvider time, ILogger<BrokerWatchdog> logger)
+public sealed partial class BrokerWatchdog(
+    BrokerWedgeDetector detector,
+    BrokerProbe probe,
+    IEnumerable<ILeaseObserver> leaseObservers,
+    ClusterOptions options,
+    TimeProvider time,
+    ILogger<BrokerWatchdog> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Only processes that hold partitions consume them (none on an API process).
+        var consumers = leaseObservers.OfType<PartitionConsumers>().SingleOrDefault();
         // Several probes per window, so one slow probe does not decide it; never more often than twice a second.
         var interval = TimeSpan.FromTicks(Math.Clamp(options.WedgeWindow.Ticks / 6, TimeSpan.TicksPerSecond / 2, 10 * TimeSpan.TicksPerSecond));
         while (!stoppingToken.IsCancellationRequested)
@@ -20,8 +28,7 @@ public sealed partial class BrokerWatchdog(BrokerWedgeDetector detector, BrokerP
             {
                 await Task.Delay(interval, time, stoppingToken);
                 var wasWedged = detector.Wedged;
-                await detector.CheckAsync(() => probe.ConfirmsAsync(stoppingToken));
-
+                await detector.CheckAsync(consumers?.ConsumedQueues ?? [], queues => probe.RunAsync(queues, stoppingToken));
                 if (wasWedged is null && detector.Wedged is { } reason)
                 {
                     LogWedged(logger, reason);
@@ -41,6 +48,6 @@ public sealed partial class BrokerWatchdog(BrokerWedgeDetector detector, BrokerP
     [LoggerMessage(LogLevel.Critical, "{Reason}; /health/live answers 503")]
     private static partial void LogWedged(ILogger logger, string reason);
 
-    [LoggerMessage(LogLevel.Warning, "Sends to the broker succeed again, or the broker stopped answering the probe; /health/live answers 200")]
+    [LoggerMessage(LogLevel.Warning, "The broker sees this process's sends and consumers again, or stopped answering the probe; /health/live answers 200")]
     private static partial void LogRecovered(ILogger logger);
 }

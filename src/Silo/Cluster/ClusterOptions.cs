@@ -16,9 +16,10 @@ public sealed class ClusterOptions
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How long this process's sends may fail while the broker confirms a fresh connection's messages before the process
-    /// reports itself not live, to be restarted (<c>LANTERN_BROKER_WEDGE_SECONDS</c>; zero turns the watchdog off). Longer
-    /// than a reconnect after a broker restart takes, which the broker tests saw take up to about 30 s on a busy machine.
+    /// How long this process's sends may fail while the broker answers the watchdog's own probe before the process
+    /// reports itself not live, to be restarted (<c>LANTERN_BROKER_WEDGE_SECONDS</c>; zero turns the watchdog off); its
+    /// consumed queues may lack their consumers for twice this. Senders reconnect within seconds of a broker's return;
+    /// consumers were seen to lag up to about 30 s on a busy machine.
     /// </summary>
     public TimeSpan WedgeWindow { get; set; } = TimeSpan.FromSeconds(60);
 

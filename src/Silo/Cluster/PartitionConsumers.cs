@@ -9,6 +9,10 @@ namespace Lantern.Silo.Cluster;
 public sealed class PartitionConsumers(IReceiveEndpointConnector connector, ClusterOptions options) : ILeaseObserver
 {
     private readonly Dictionary<int, HostReceiveEndpointHandle> _handles = [];
+    private volatile string[] _consumedQueues = [];
+
+    /// <summary>The queues consumed now; read by the watchdog, which asks the broker whether it sees their consumers.</summary>
+    public IReadOnlyCollection<string> ConsumedQueues => _consumedQueues;
 
     public async Task OnLeasesChangedAsync(LeaseChange change, CancellationToken cancellationToken)
     {
@@ -33,6 +37,8 @@ public sealed class PartitionConsumers(IReceiveEndpointConnector connector, Clus
                 endpoint.ConfigureConsumer<PartitionSpendAlertsConsumer>(context);
             });
         }
+
+        _consumedQueues = [.. _handles.Keys.Select(p => PartitionQueues.Name(options.Name, p))];
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Lantern.Tests.Cluster;
 public sealed class BrokerWatchdogTests(RabbitMqBroker broker, ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_node_whose_sends_fail_while_the_broker_confirms_a_fresh_connection_reports_itself_not_live()
+    public async Task A_node_whose_sends_fail_while_the_broker_answers_the_watchdog_reports_itself_not_live()
     {
         var database = await PostgresServer.CreateDatabaseAsync();
         var environment = LoopbackCluster.Environment(database, broker, $"test-{Guid.NewGuid():N}", "all", "node-1", 4);

@@ -47,27 +47,58 @@ public sealed class BrokerWedgeDetectorTests
         Assert.NotNull(_detector.Wedged);
 
         _detector.SendConfirmed();
-        await _detector.CheckAsync(Probe(true));
+        await _detector.CheckAsync([], Probe(true));
         Assert.Null(_detector.Wedged);
 
         await FailFor(TimeSpan.FromSeconds(60), brokerAnswers: true);
         Assert.Null(_detector.Wedged);
     }
 
+    // A dedicated silo sends only what it consumed: a wedged one shows it only by consuming nothing.
     [Fact]
-    public async Task The_broker_is_probed_only_while_sends_fail()
+    public async Task A_consumed_queue_without_a_consumer_at_the_broker_for_twice_the_window_wedges_the_node()
+    {
+        string[] consumed = ["lantern-partition-0001", "lantern-partition-0002"];
+        for (var i = 0; i < 12; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            await _detector.CheckAsync(consumed, Probe(true, "lantern-partition-0002"));
+        }
+
+        Assert.Null(_detector.Wedged);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await _detector.CheckAsync(consumed, Probe(true, "lantern-partition-0002"));
+        Assert.Contains("no consumer on 1 of this process's queues (such as lantern-partition-0002) for 120 s", _detector.Wedged);
+
+        // The consumer back, or a broker that does not answer, clears it.
+        await _detector.CheckAsync(consumed, Probe(true));
+        Assert.Null(_detector.Wedged);
+        for (var i = 0; i < 30; i++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            await _detector.CheckAsync(consumed, Probe(false));
+        }
+
+        Assert.Null(_detector.Wedged);
+    }
+
+    [Fact]
+    public async Task The_broker_is_probed_only_while_sends_fail_or_queues_are_consumed()
     {
         for (var i = 0; i < 20; i++)
         {
             _detector.SendConfirmed();
             _time.Advance(TimeSpan.FromSeconds(10));
-            await _detector.CheckAsync(Probe(true));
+            await _detector.CheckAsync([], Probe(true));
         }
 
         Assert.Equal(0, _probes);
         _detector.SendFailed();
-        await _detector.CheckAsync(Probe(true));
+        await _detector.CheckAsync([], Probe(true));
         Assert.Equal(1, _probes);
+        _detector.SendConfirmed();
+        await _detector.CheckAsync(["lantern-partition-0001"], Probe(true));
+        Assert.Equal(2, _probes);
     }
 
     [Fact]
@@ -77,7 +108,7 @@ public sealed class BrokerWedgeDetectorTests
         for (var i = 0; i < 20; i++)
         {
             _time.Advance(TimeSpan.FromSeconds(10));
-            await _detector.CheckAsync(Probe(true));
+            await _detector.CheckAsync([], Probe(true));
         }
 
         Assert.Null(_detector.Wedged);
@@ -90,13 +121,13 @@ public sealed class BrokerWedgeDetectorTests
         {
             _time.Advance(TimeSpan.FromSeconds(10));
             _detector.SendFailed();
-            await _detector.CheckAsync(Probe(brokerAnswers));
+            await _detector.CheckAsync([], Probe(brokerAnswers));
         }
     }
 
-    private Func<Task<bool>> Probe(bool confirms) => () =>
+    private Func<IReadOnlyCollection<string>, Task<BrokerProbeResult>> Probe(bool confirms, params string[] withoutConsumer) => _ =>
     {
         _probes++;
-        return Task.FromResult(confirms);
+        return Task.FromResult(confirms ? new BrokerProbeResult(true, withoutConsumer) : BrokerProbeResult.Unanswered);
     };
 }

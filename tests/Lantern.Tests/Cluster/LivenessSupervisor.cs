@@ -5,7 +5,7 @@ namespace Lantern.Tests.Cluster;
 
 /// <summary>
 /// Plays Kubernetes' liveness probe for one node: polls <c>/health/live</c> every second and, when it answers 503,
-/// kills the node and starts it again on the same address with the same configuration.
+/// kills the node and starts it again on the same address with the same configuration. A test may restart it too.
 /// </summary>
 internal sealed class LivenessSupervisor : IAsyncDisposable
 {
@@ -44,11 +44,7 @@ internal sealed class LivenessSupervisor : IAsyncDisposable
                     continue;
                 }
 
-                _restarts.Enqueue($"{DateTime.UtcNow:HH:mm:ss.f} {await live.Content.ReadAsStringAsync(stop)}");
-                await Node.CrashAsync();
-                _earlierOutput += Node.Output;
-                Node = ClusterNode.Start(_environment, Node.BaseUrl);
-                await Node.ReadyAsync();
+                await RestartAsync(await live.Content.ReadAsStringAsync(stop));
             }
             catch (Exception unanswered) when (unanswered is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
             {
@@ -59,6 +55,16 @@ internal sealed class LivenessSupervisor : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    /// <summary>Kills the node and starts it again on the same address; <paramref name="why"/> is recorded.</summary>
+    public async Task RestartAsync(string why)
+    {
+        _restarts.Enqueue($"{DateTime.UtcNow:HH:mm:ss.f} {why}");
+        await Node.CrashAsync();
+        _earlierOutput += Node.Output;
+        Node = ClusterNode.Start(_environment, Node.BaseUrl);
+        await Node.ReadyAsync();
     }
 
     public async ValueTask DisposeAsync()

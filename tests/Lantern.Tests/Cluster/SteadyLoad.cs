@@ -8,9 +8,11 @@ namespace Lantern.Tests.Cluster;
 
 /// <summary>
 /// Sends one small trace after another, the way an SDK does: a batch answered 503 is resent after a short wait until
-/// it is acknowledged. Records what was acknowledged and the longest time between two acknowledgements.
+/// it is acknowledged. Records what was acknowledged and the longest time between two acknowledgements. A batch whose
+/// request fails (the node restarting) fails the load, unless <c>resendWhenUnreachable</c>: then it is resent too, as an
+/// SDK does.
 /// </summary>
-public sealed class SteadyLoad(HttpClient http)
+public sealed class SteadyLoad(HttpClient http, bool resendWhenUnreachable = false)
 {
     private readonly List<JsonObject> _acknowledged = [];
     private long _longestPauseTicks;
@@ -29,6 +31,9 @@ public sealed class SteadyLoad(HttpClient http)
 
     public int Batches => _sent;
 
+    /// <summary>How many requests failed without an answer (only counted with <c>resendWhenUnreachable</c>).</summary>
+    public int Unreachable { get; private set; }
+
     public async Task RunAsync(CancellationToken stop)
     {
         var lastAck = Stopwatch.GetTimestamp();
@@ -39,7 +44,19 @@ public sealed class SteadyLoad(HttpClient http)
             while (!stop.IsCancellationRequested)
             {
                 var sent = Stopwatch.GetTimestamp();
-                var (response, body) = await http.PostAsync(batch);
+                HttpResponseMessage response;
+                JsonNode? body;
+                try
+                {
+                    (response, body) = await http.PostAsync(batch);
+                }
+                catch (HttpRequestException) when (resendWhenUnreachable)
+                {
+                    Unreachable++;
+                    await Task.Delay(200, CancellationToken.None);
+                    continue;
+                }
+
                 if (response.StatusCode == HttpStatusCode.MultiStatus)
                 {
                     Assert.True(body!["errors"]!.AsArray().Count == 0, body.ToJsonString());
