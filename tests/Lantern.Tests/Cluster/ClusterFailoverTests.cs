@@ -62,8 +62,9 @@ public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelpe
     }
 
     // The node's watchdog (BrokerWatchdog) runs with a window shorter than the outage: a broker that is down must not look
-    // like a wedged node. Its consumers get twice the window after the broker's return, longer than they were seen to lag. Should the node wedge once the broker is back (seen in CI, docs/cluster.md), the supervisor
-    // restarts it, as Kubernetes would.
+    // like a wedged node. Its consumers get twice the window after the broker's return, longer than they were seen to
+    // lag. Should the node wedge once the broker is back (seen in CI, docs/cluster.md), the supervisor restarts it, as
+    // Kubernetes would.
     [Fact]
     public async Task While_the_broker_restarts_ingestion_answers_503_with_retry_after_loses_nothing_acknowledged_and_resumes_by_itself()
     {
