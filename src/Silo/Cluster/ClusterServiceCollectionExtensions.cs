@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lantern.Grains.Rollups;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,7 @@ public static class ClusterServiceCollectionExtensions
     public static IServiceCollection AddLanternCluster(this IServiceCollection services, IConfiguration configuration)
     {
         var url = configuration["LANTERN_RABBITMQ_URL"] ?? "";
-        var role = Enum.TryParse<ClusterRole>(configuration["LANTERN_ROLE"] ?? "all", ignoreCase: true, out var parsed) ? parsed : (ClusterRole?)null;
+        var role = Enum.TryParse<ClusterRole>(configuration["LANTERN_ROLE"] ?? "all", ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed : (ClusterRole?)null;
         services.AddOptions<ClusterOptions>()
             .Configure(o =>
             {
@@ -25,21 +26,24 @@ public static class ClusterServiceCollectionExtensions
                 o.Role = role ?? ClusterRole.All;
                 o.SiloId = configuration["LANTERN_SILO_ID"] is { Length: > 0 } id ? id : o.SiloId;
                 o.Name = configuration["LANTERN_CLUSTER_NAME"] is { Length: > 0 } name ? name : o.Name;
-                o.Partitions = configuration.GetValue("LANTERN_PARTITIONS", o.Partitions);
-                o.HeartbeatInterval = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_HEARTBEAT_SECONDS", o.HeartbeatInterval.TotalSeconds));
-                o.LeaseTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS", o.LeaseTimeout.TotalSeconds));
-                o.SendTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_BROKER_SEND_TIMEOUT_SECONDS", o.SendTimeout.TotalSeconds));
-                o.WedgeWindow = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_BROKER_WEDGE_SECONDS", o.WedgeWindow.TotalSeconds));
-                o.DeletionTimeout = TimeSpan.FromSeconds(configuration.GetValue("LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS", o.DeletionTimeout.TotalSeconds));
+                // A malformed number becomes 0 or -1 s, which the validations below refuse, naming the setting.
+                o.Partitions = configuration["LANTERN_PARTITIONS"] is { Length: > 0 } partitions
+                    ? int.TryParse(partitions, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0
+                    : o.Partitions;
+                o.HeartbeatInterval = Seconds(configuration, "LANTERN_CLUSTER_HEARTBEAT_SECONDS", o.HeartbeatInterval);
+                o.LeaseTimeout = Seconds(configuration, "LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS", o.LeaseTimeout);
+                o.SendTimeout = Seconds(configuration, "LANTERN_BROKER_SEND_TIMEOUT_SECONDS", o.SendTimeout);
+                o.WedgeWindow = Seconds(configuration, "LANTERN_BROKER_WEDGE_SECONDS", o.WedgeWindow);
+                o.DeletionTimeout = Seconds(configuration, "LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS", o.DeletionTimeout);
             })
             .Validate(_ => role is not null, "LANTERN_ROLE must be api, silo or all.")
             .Validate(o => o.Partitions is >= 1 and <= 4096, "LANTERN_PARTITIONS must be between 1 and 4096.")
             .Validate(o => o.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),
                 "LANTERN_CLUSTER_NAME may hold only letters, digits, '-', '_' and '.' (it prefixes queue names).")
             .Validate(o => o.HeartbeatInterval > TimeSpan.Zero && o.SendTimeout > TimeSpan.Zero && o.DeletionTimeout > TimeSpan.Zero,
-                "LANTERN_CLUSTER_HEARTBEAT_SECONDS, LANTERN_BROKER_SEND_TIMEOUT_SECONDS and LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS must be positive.")
-            .Validate(o => o.WedgeWindow >= TimeSpan.Zero, "LANTERN_BROKER_WEDGE_SECONDS must be zero (off) or positive.")
-            .Validate(o => o.LeaseTimeout >= 2 * o.HeartbeatInterval,
+                "LANTERN_CLUSTER_HEARTBEAT_SECONDS, LANTERN_BROKER_SEND_TIMEOUT_SECONDS and LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS must be positive numbers of seconds.")
+            .Validate(o => o.WedgeWindow >= TimeSpan.Zero, "LANTERN_BROKER_WEDGE_SECONDS must be zero (off) or a positive number of seconds.")
+            .Validate(o => o.LeaseTimeout > TimeSpan.Zero && o.LeaseTimeout >= 2 * o.HeartbeatInterval,
                 "LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS must be at least twice LANTERN_CLUSTER_HEARTBEAT_SECONDS, or live silos lose their leases.")
             .Validate(o => o.RabbitMqUrl.Length == 0 || Uri.TryCreate(o.RabbitMqUrl, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps",
                 "LANTERN_RABBITMQ_URL must be an amqp:// or amqps:// URL.")
@@ -58,7 +62,7 @@ public static class ClusterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BrokerWedgeDetector>();
         services.AddSingleton<BrokerSends>();
-        if (configuration.GetValue("LANTERN_BROKER_WEDGE_SECONDS", 1.0) > 0)
+        if (Seconds(configuration, "LANTERN_BROKER_WEDGE_SECONDS", TimeSpan.FromSeconds(1)) > TimeSpan.Zero)
         {
             services.AddSingleton<BrokerProbe>();
             services.AddHostedService<BrokerWatchdog>();
@@ -112,4 +116,10 @@ public static class ClusterServiceCollectionExtensions
         services.AddHostedService<MembershipHostedService>();
         return services;
     }
+
+    // A number of seconds (unset or empty: the default), or -1 s when it is not one (or too large for a TimeSpan).
+    private static TimeSpan Seconds(IConfiguration configuration, string key, TimeSpan fallback) =>
+        configuration[key] is not { Length: > 0 } text ? fallback
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && Math.Abs(seconds) < 1e9 ? TimeSpan.FromSeconds(seconds)
+        : TimeSpan.FromSeconds(-1);
 }

@@ -48,6 +48,12 @@ public sealed class HealthEndpointTests
     [InlineData("LANTERN_ENCRYPTION_PREVIOUS_KEYS", "0123,abc", "LANTERN_ENCRYPTION_PREVIOUS_KEYS must be comma-separated keys of 64 hex characters")]
     [InlineData("LANTERN_DATABASE_MAX_AUTO_PREPARE", "-1", "LANTERN_DATABASE_MAX_AUTO_PREPARE must be 0 (off) or a whole number")]
     [InlineData("LANTERN_DATABASE_MAX_AUTO_PREPARE", "many", "LANTERN_DATABASE_MAX_AUTO_PREPARE must be 0 (off) or a whole number")]
+    [InlineData("LANTERN_BROKER_WEDGE_SECONDS", "-1", "LANTERN_BROKER_WEDGE_SECONDS must be zero (off) or a positive number of seconds")]
+    [InlineData("LANTERN_BROKER_WEDGE_SECONDS", "soon", "LANTERN_BROKER_WEDGE_SECONDS must be zero (off) or a positive number of seconds")]
+    [InlineData("LANTERN_BROKER_SEND_TIMEOUT_SECONDS", "5s", "LANTERN_BROKER_SEND_TIMEOUT_SECONDS and LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS must be positive")]
+    [InlineData("LANTERN_PARTITIONS", "many", "LANTERN_PARTITIONS must be between 1 and 4096")]
+    [InlineData("LANTERN_ROLE", "worker", "LANTERN_ROLE must be api, silo or all")]
+    [InlineData("LANTERN_ROLE", "7", "LANTERN_ROLE must be api, silo or all")]
     public async Task The_node_refuses_to_start_with_swapped_keys_a_weak_salt_or_a_malformed_setting_and_says_why(string setting, string value, string message)
     {
         var environment = new Dictionary<string, string>
