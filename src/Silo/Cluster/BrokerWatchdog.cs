@@ -18,6 +18,11 @@ public sealed partial class BrokerWatchdog(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.WedgeWindow == TimeSpan.Zero)
+        {
+            return; // LANTERN_BROKER_WEDGE_SECONDS=0: off, and the probe never connects.
+        }
+
         // Only processes that hold partitions consume them (none on an API process).
         var consumers = leaseObservers.OfType<PartitionConsumers>().SingleOrDefault();
         // Several probes per window, so one slow probe does not decide it; never more often than twice a second.

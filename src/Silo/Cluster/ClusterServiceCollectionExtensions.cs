@@ -62,11 +62,8 @@ public static class ClusterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BrokerWedgeDetector>();
         services.AddSingleton<BrokerSends>();
-        if (Seconds(configuration, "LANTERN_BROKER_WEDGE_SECONDS", TimeSpan.FromSeconds(1)) > TimeSpan.Zero)
-        {
-            services.AddSingleton<BrokerProbe>();
-            services.AddHostedService<BrokerWatchdog>();
-        }
+        services.AddSingleton<BrokerProbe>();
+        services.AddHostedService<BrokerWatchdog>();
 
         // Before the membership service: hosted services start in registration order, and consumers need the bus.
         services.AddMassTransit(bus =>

@@ -146,7 +146,7 @@ public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelpe
             await using (var silent = new SilentPeer(new Uri(broker.Url).Port))
             {
                 await Eventually.TrueAsync(() => Acknowledged(running, load) >= 0 && load.Unavailable.WithRetryAfter > 0, "ingestion answers 503 while the broker is down", TimeSpan.FromSeconds(60));
-                if (!await ConnectsAsync(silent))
+                if (!await Eventually.HoldsWithinAsync(() => Task.FromResult(silent.Held > 0), TimeSpan.FromSeconds(60)))
                 {
                     // The wedge of docs/cluster.md, which the broker's stop can cause: the bus never learnt that its
                     // connection was gone and makes no attempt. The watchdog would have the process restarted once the
@@ -183,17 +183,6 @@ public sealed class ClusterFailoverTests(RabbitMqBroker broker, ITestOutputHelpe
         // Longer than the restart test's 120 s: the consumers come back on MassTransit's schedule, after the guard's 30 s
         // deadline on an attempt begun while the peer was silent (one full-suite run fell short at 120 s).
         await AssertAllStoredAsync(database, load, () => supervisor.Output, TimeSpan.FromSeconds(180));
-    }
-
-    private static async Task<bool> ConnectsAsync(SilentPeer silent)
-    {
-        var waited = Stopwatch.StartNew();
-        while (silent.Held == 0 && waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(200);
-        }
-
-        return silent.Held > 0;
     }
 
     // A broker short of memory or disk blocks its publishers: it stops reading their connections, so it neither confirms

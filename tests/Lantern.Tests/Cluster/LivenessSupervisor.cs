@@ -24,7 +24,7 @@ internal sealed class LivenessSupervisor : IAsyncDisposable
 
     public ClusterNode Node { get; private set; }
 
-    /// <summary>Why each restart happened: the node's own answer to /health/live.</summary>
+    /// <summary>When and why each restart happened: the node's answer to /health/live, or the test's reason.</summary>
     public IReadOnlyCollection<string> Restarts => _restarts;
 
     /// <summary>Every run's output, the restarted ones' after the earlier ones'.</summary>

@@ -12,6 +12,8 @@ public sealed class RabbitMqBroker : IAsyncLifetime
     private readonly string _dir = Path.Combine(
         TestWorkDirectory.Root, $"rabbitmq-{Guid.NewGuid():N}"[..22]);
 
+    private bool _stopped;
+
     public string Url { get; private set; } = "";
 
     public async ValueTask InitializeAsync()
@@ -19,8 +21,6 @@ public sealed class RabbitMqBroker : IAsyncLifetime
         PostgresServer.ServerUrl(); // Skips with the rest of the suite outside ./test.sh.
         Url = (await ScriptAsync("rmq_start")).Trim();
     }
-
-    private bool _stopped;
 
     public async Task StopAsync()
     {
