@@ -45,6 +45,6 @@ public static class RollupSummaries
     }
 
     public static IReadOnlyDictionary<string, ScoreAverage> Averages(RollupValues values) =>
-        values.Scores.Where(s => s.Value.Count > 0)
+        values.ScoresHeld.Where(s => s.Value.Count > 0)
             .ToDictionary(s => s.Key, s => new ScoreAverage(s.Value.Sum / s.Value.Count, s.Value.Count), StringComparer.Ordinal);
 }

@@ -6,6 +6,8 @@ namespace Lantern.Grains.Rollups;
 /// </summary>
 public sealed class RollupValues
 {
+    private static readonly IReadOnlyDictionary<string, ScoreSum> NoScores = new Dictionary<string, ScoreSum>();
+
     public long Traces { get; set; }
 
     public long Observations { get; set; }
@@ -33,8 +35,18 @@ public sealed class RollupValues
     /// <summary>Times to first token per <see cref="LatencyHistogram"/> bucket; empty while none was counted.</summary>
     public IReadOnlyList<long> TimeToFirstToken => _timeToFirstToken ?? [];
 
-    /// <summary>Score name to (sum of values, count), for averages.</summary>
-    public Dictionary<string, ScoreSum> Scores { get; set; } = new(StringComparer.Ordinal);
+    // Allocated by its first score: most rows never hold one, and a single node keeps many rows in memory (RollupRowCache).
+    private Dictionary<string, ScoreSum>? _scores;
+
+    /// <summary>Score name to (sum of values, count), for averages. Reading it creates the table: readers use <see cref="ScoresHeld"/>.</summary>
+    public Dictionary<string, ScoreSum> Scores
+    {
+        get => _scores ??= new(StringComparer.Ordinal);
+        set => _scores = value;
+    }
+
+    /// <summary>The scores held, without creating a table for none.</summary>
+    public IReadOnlyDictionary<string, ScoreSum> ScoresHeld => _scores ?? NoScores;
 
     public DateTimeOffset? FirstSeen { get; set; }
 
@@ -43,7 +55,7 @@ public sealed class RollupValues
     public bool IsZero =>
         Traces == 0 && Observations == 0 && Generations == 0 && Errors == 0 && Cost == 0 &&
         InputTokens == 0 && OutputTokens == 0 && TotalTokens == 0 &&
-        Latency.All(c => c == 0) && TimeToFirstToken.All(c => c == 0) && Scores.Values.All(s => s.Count == 0 && s.Sum == 0);
+        Latency.All(c => c == 0) && TimeToFirstToken.All(c => c == 0) && ScoresHeld.Values.All(s => s.Count == 0 && s.Sum == 0);
 
     public void CountLatency(double seconds) => Count(ref _latency, LatencyHistogram.BucketOf(seconds), 1);
 
@@ -70,7 +82,7 @@ public sealed class RollupValues
         AddCounts(ref _latency, other._latency, sign);
         AddCounts(ref _timeToFirstToken, other._timeToFirstToken, sign);
 
-        foreach (var (name, score) in other.Scores)
+        foreach (var (name, score) in other.ScoresHeld)
         {
             var current = Scores.GetValueOrDefault(name);
             var sum = new ScoreSum(current.Sum + (sign * score.Sum), current.Count + (sign * score.Count));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lantern.Grains.Rollups;
+using Lantern.Silo.Rollups;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,7 @@ public static class ClusterServiceCollectionExtensions
         {
             services.AddSingleton<IOwnerDeletions, LocalOwnerDeletions>();
             services.AddSingleton<ISpendAlertReader, LocalSpendAlertReader>();
+            services.AddLanternRollupCache(configuration);
             return services;
         }
 

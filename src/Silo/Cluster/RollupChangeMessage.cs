@@ -18,7 +18,7 @@ public sealed record RollupChangeMessage(
         return new RollupChangeMessage(
             key.ProjectId, key.Scope, key.Key, key.Version, key.Bucket, key.Model, change.Version,
             delta.Traces, delta.Observations, delta.Generations, delta.Errors, delta.Cost, delta.InputTokens, delta.OutputTokens, delta.TotalTokens,
-            [.. delta.Latency], [.. delta.TimeToFirstToken], [.. delta.Scores.Select(s => new ScoreSumMessage(s.Key, s.Value.Sum, s.Value.Count))],
+            [.. delta.Latency], [.. delta.TimeToFirstToken], [.. delta.ScoresHeld.Select(s => new ScoreSumMessage(s.Key, s.Value.Sum, s.Value.Count))],
             delta.FirstSeen, delta.LastSeen);
     }
 

@@ -62,7 +62,7 @@ internal static class RollupColumns
         name, "text[]", histograms.Select(h => h.All(c => c == 0) ? EmptyArray : "{" + string.Join(",", h) + "}").ToArray(), "bigint[]",
         $"CASE WHEN cardinality(excluded.{name}) = 0 THEN t.{name} ELSE lantern_array_add(t.{name}, excluded.{name}) END");
 
-    private static string Scores(RollupValues values) => values.Scores.Count == 0
+    private static string Scores(RollupValues values) => values.ScoresHeld.Count == 0
         ? EmptyObject
-        : Json.Serialize(values.Scores.ToDictionary(s => s.Key, s => new { sum = s.Value.Sum, count = s.Value.Count }));
+        : Json.Serialize(values.ScoresHeld.ToDictionary(s => s.Key, s => new { sum = s.Value.Sum, count = s.Value.Count }));
 }

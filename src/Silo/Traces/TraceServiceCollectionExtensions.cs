@@ -27,7 +27,8 @@ public static class TraceServiceCollectionExtensions
         services.AddSingleton(_ => new ReleasedTraces());
         services.AddSingleton<ITraceStore, PostgresTraceStore>();
         services.AddSingleton<ObservationTraceLookup>();
-        services.AddSingleton<IRollupStore, PostgresRollupStore>();
+        // A single node registered its cache in front of PostgreSQL first.
+        services.TryAddSingleton<IRollupStore, PostgresRollupStore>();
         services.AddSingleton<RollupSpendMetrics>();
         services.AddSingleton<RollupGrainDelivery>();
         // A cluster silo registered its broker notifier first; a single node hands changes to its own grains.

@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Lantern.Grains.Rollups;
 using Lantern.Grains.Traces;
 using Lantern.Silo.Cluster;
+using Lantern.Silo.Rollups;
 using Lantern.Silo.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,13 +35,15 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
     private readonly Counter<long> _flushRows;
     private readonly Counter<long> _storedTracesTakenForNew;
     private readonly IWriteFencing? _fencing;
+    private readonly RollupRowCache? _rollupCache;
     private readonly Task[] _loops;
 
     public TraceWriteBatcher(
         NpgsqlDataSource dataSource, IRollupNotifier notifier, IOptions<TraceWriteOptions> options, IMeterFactory meters, ILogger<TraceWriteBatcher> logger,
-        IWriteFencing? fencing = null)
+        IWriteFencing? fencing = null, RollupRowCache? rollupCache = null)
     {
         _fencing = fencing;
+        _rollupCache = rollupCache is { IsEnabled: true } ? rollupCache : null;
         _dataSource = dataSource;
         _notifier = notifier;
         _logger = logger;
@@ -78,14 +81,20 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
                 continue;
             }
 
+            // A single node's rollup cache learns of the commit's keys before it runs, and of its changes before any write in
+            // it is acknowledged: a read after the acknowledgement finds them.
+            var rollupRows = _rollupCache is null ? null : batch.SelectMany(p => p.Write.RollupDelta.Keys).ToList();
             try
             {
+                _rollupCache?.Committing(rollupRows!);
                 var (changes, stale) = await ExecuteAsync(batch);
+                _rollupCache?.Apply(changes);
                 batch.ForEach(p => Finish(p, stale));
                 _notifier.Notify(changes);
             }
             catch (Exception exception)
             {
+                _rollupCache?.Abandon(rollupRows!);
                 LogCommitFailed(_logger, exception, batch.Count);
                 batch.ForEach(p => p.Fail(exception));
             }

@@ -54,6 +54,8 @@ public sealed class HealthEndpointTests
     [InlineData("LANTERN_PARTITIONS", "many", "LANTERN_PARTITIONS must be between 1 and 4096")]
     [InlineData("LANTERN_ROLE", "worker", "LANTERN_ROLE must be api, silo or all")]
     [InlineData("LANTERN_ROLE", "7", "LANTERN_ROLE must be api, silo or all")]
+    [InlineData("LANTERN_ROLLUP_CACHE_ROWS", "-5", "LANTERN_ROLLUP_CACHE_ROWS must be 0 (off) or a whole number")]
+    [InlineData("LANTERN_ROLLUP_CACHE_ROWS", "lots", "LANTERN_ROLLUP_CACHE_ROWS must be 0 (off) or a whole number")]
     public async Task The_node_refuses_to_start_with_swapped_keys_a_weak_salt_or_a_malformed_setting_and_says_why(string setting, string value, string message)
     {
         var environment = new Dictionary<string, string>

@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Lantern.Contracts.Runtime;
 using Lantern.Grains.Rollups;
+using Lantern.Silo.Rollups;
 using Lantern.Tests.Infrastructure;
 using Lantern.Tests.Ingestion;
+using Lantern.Tests.Rollups;
 using Microsoft.Extensions.DependencyInjection;
 using static Lantern.Tests.Infrastructure.LangfuseBatch;
 
@@ -74,6 +76,23 @@ public sealed class UserErasureTests
     }
 
     [Fact]
+    public async Task A_user_who_comes_back_after_erasure_is_counted_from_their_new_traces_alone()
+    {
+        await using var app = await LanternApp.StartAsync();
+        var http = app.CreateClient().Authorized();
+        await Eventually.TrueAsync(() => app.Services.GetRequiredService<RollupKeyFilter>().IsComplete, "the stored rollup keys are loaded");
+        await http.PostAsync(UserTrace("trace-1"), UserTrace("trace-2"));
+        Assert.Equal(HttpStatusCode.OK, (await http.DeleteAsync("/api/public/users/user-1")).StatusCode);
+
+        // Its rows were deleted and are written again from version 1: nothing may still hold the old ones.
+        await http.PostAsync(UserTrace("trace-3"));
+
+        var (status, body) = await http.GetJsonAsync("/api/public/users/user-1");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1L, (long)body["traces"]!);
+    }
+
+    [Fact]
     public async Task Erasing_an_unknown_user_answers_a_receipt_with_nothing_deleted()
     {
         await using var app = await LanternApp.StartAsync();
@@ -84,4 +103,6 @@ public sealed class UserErasureTests
         Assert.Equal(0L, (long)receipt["deleted"]!["traces"]!);
         Assert.StartsWith("aud_", (string)receipt["receiptId"]!, StringComparison.Ordinal);
     }
+
+    private static JsonObject UserTrace(string id) => Event("trace-create", new JsonObject { ["id"] = id, ["userId"] = "user-1" });
 }

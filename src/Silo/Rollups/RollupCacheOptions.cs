@@ -1,0 +1,10 @@
+namespace Lantern.Silo.Rollups;
+
+/// <summary>The bound of <see cref="RollupRowCache"/> (<c>LANTERN_ROLLUP_CACHE_ROWS</c>; 0 turns it and the key filter off).</summary>
+public sealed class RollupCacheOptions
+{
+    public const string MaxRowsKey = "LANTERN_ROLLUP_CACHE_ROWS";
+
+    /// <summary>Rollup rows held, each user or session counting one more: about 300 bytes each.</summary>
+    public int MaxRows { get; set; } = 500_000;
+}

@@ -1,0 +1,295 @@
+using System.Diagnostics.Metrics;
+using System.Runtime.InteropServices;
+using Lantern.Grains.Rollups;
+
+namespace Lantern.Silo.Rollups;
+
+/// <summary>
+/// A single node's users' and sessions' rollup rows, held in memory from their first row, so a read of a user or
+/// session whose grain is not active is answered without PostgreSQL (a cold grain's read was a round trip on a box whose
+/// CPUs the load keeps busy: docs/benchmarks.md, round 20).
+/// </summary>
+/// <remarks>
+/// <para>An entry is complete by construction: it starts empty, before the statements of the commit that writes the key's
+/// first row run, when the complete <see cref="RollupKeyFilter"/> says the key has no rows; every change committed since
+/// is applied to it by its version (one more than the row's; an older one is skipped). A gap (a change that did not
+/// reach it) or a commit whose outcome is unknown drops the entry; so do erasure and the purge of zero rows (through
+/// <see cref="Forget"/>), which delete rows outside commits. Keys stored before the node started, and dropped ones, are
+/// read from PostgreSQL by their grains as before. Only a single node keeps it: in a cluster a key's rows are written by
+/// whichever silo owns each trace.</para>
+/// <para>Bounded by rows, not keys, since a user active for months has a row per hour and model: at most
+/// <see cref="RollupCacheOptions.MaxRows"/>, each entry counting one more. Past the bound the least recently used of a
+/// few entries sampled at random is evicted, which costs the same at any size.</para>
+/// </remarks>
+public sealed class RollupRowCache
+{
+    private const int EvictionSample = 5;
+
+    // Far more than commits that can run at once (TraceWriteOptions.MaxConcurrentCommits) would leave waiting.
+    private const int MaxWaiting = 64;
+    private const int MaxModels = 4_096;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<RollupScopeKey, RollupCacheEntry> _entries = [];
+    private readonly List<RollupCacheEntry> _slots = [];
+    private readonly RollupKeyFilter _filter;
+    private readonly Dictionary<string, string> _models = new(StringComparer.Ordinal);
+    private readonly int _maxRows;
+    private readonly Counter<long> _reads;
+    private long _clock;
+
+    // Rows held plus one per entry, against the bound.
+    private long _size;
+
+    public RollupRowCache(RollupKeyFilter filter, RollupCacheOptions options, IMeterFactory meters)
+    {
+        _filter = filter;
+        _maxRows = options.MaxRows;
+        var meter = meters.Create(SiloMeter.Name);
+        _reads = meter.CreateCounter<long>("lantern_rollup_cache_reads_total",
+            description: "Reads of a user's or session's rollup rows by a grain that was not active, by outcome: hit (held in memory), none (no rows, by the key filter) or miss (read from PostgreSQL).");
+        meter.CreateObservableGauge("lantern_rollup_cache_keys", () => Count, description: "Users and sessions whose rollup rows are held in memory.");
+    }
+
+    public bool IsEnabled => _maxRows > 0;
+
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before a commit's statements run, with the rows it changes: its keys go into the filter, and a key that had no rows
+    /// gets an empty entry, which this commit's changes and every later one fill.
+    /// </summary>
+    public void Committing(IEnumerable<RollupKey> rows)
+    {
+        if (!IsEnabled)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            // Read before adding: a filter completed after this commit's keys went in may hold them only from the load.
+            var complete = _filter.IsComplete;
+            foreach (var row in rows)
+            {
+                var key = RollupScopeKey.Of(row);
+                if (RollupScopeKey.IsCached(key.Scope) && _filter.Add(key) && complete && !_entries.ContainsKey(key))
+                {
+                    Insert(key);
+                }
+            }
+
+            Trim();
+        }
+    }
+
+    /// <summary>After a commit: its changes, each applied to its key's entry if there is one.</summary>
+    public void Apply(IReadOnlyList<RollupChange> changes)
+    {
+        if (!IsEnabled || changes.Count == 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            foreach (var change in changes)
+            {
+                if (RollupScopeKey.IsCached(change.Key.Scope) && _entries.TryGetValue(RollupScopeKey.Of(change.Key), out var entry))
+                {
+                    entry.LastUsed = ++_clock;
+                    var rows = entry.Rows.Count;
+                    var kept = Apply(entry, change);
+                    _size += entry.Rows.Count - rows;
+                    if (!kept)
+                    {
+                        Remove(entry);
+                    }
+                }
+            }
+
+            Trim();
+        }
+    }
+
+    /// <summary>A commit that failed after its statements may have run: its keys' entries cannot know whether it changed them.</summary>
+    public void Abandon(IEnumerable<RollupKey> rows)
+    {
+        if (!IsEnabled)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            foreach (var row in rows)
+            {
+                if (_entries.TryGetValue(RollupScopeKey.Of(row), out var entry))
+                {
+                    Remove(entry);
+                }
+            }
+        }
+    }
+
+    /// <summary>Drops a key whose rows were deleted outside a commit.</summary>
+    public void Forget(RollupScopeKey key)
+    {
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(key, out var entry))
+            {
+                Remove(entry);
+            }
+        }
+    }
+
+    /// <summary>The key's rows (copies, with their versions), or null when only PostgreSQL knows them.</summary>
+    public IReadOnlyList<RollupChange>? TryLoad(RollupScopeKey key)
+    {
+        if (!IsEnabled)
+        {
+            return null;
+        }
+
+        if (_filter.HasNoRows(key))
+        {
+            _reads.Add(1, new KeyValuePair<string, object?>("outcome", "none"));
+            return [];
+        }
+
+        List<RollupChange>? rows = null;
+        lock (_lock)
+        {
+            if (_entries.TryGetValue(key, out var entry) && entry.Waiting is null)
+            {
+                entry.LastUsed = ++_clock;
+                rows = new List<RollupChange>(entry.Rows.Count);
+                rows.AddRange(entry.Rows.Select(r => new RollupChange(r.Key, r.Values.Clone(), r.Version)));
+            }
+        }
+
+        _reads.Add(1, new KeyValuePair<string, object?>("outcome", rows is null ? "miss" : "hit"));
+        return rows;
+    }
+
+    // False when the entry cannot be kept: more changes wait than commits could be running.
+    private bool Apply(RollupCacheEntry entry, RollupChange change)
+    {
+        if (!TryApply(entry, change))
+        {
+            (entry.Waiting ??= []).Add(change);
+            return entry.Waiting.Count <= MaxWaiting;
+        }
+
+        // Each change applied may be the one others wait for.
+        while (entry.Waiting is { Count: > 0 } waiting && waiting.FindIndex(w => TryApply(entry, w)) is var applied and >= 0)
+        {
+            waiting.RemoveAt(applied);
+        }
+
+        if (entry.Waiting is { Count: 0 })
+        {
+            entry.Waiting = null;
+        }
+
+        return true;
+    }
+
+    // False when the change follows one that has not arrived yet.
+    private bool TryApply(RollupCacheEntry entry, RollupChange change)
+    {
+        var rows = CollectionsMarshal.AsSpan(entry.Rows);
+        for (var i = rows.Length - 1; i >= 0; i--)
+        {
+            ref var row = ref rows[i];
+            if (row.Key.Equals(change.Key))
+            {
+                if (change.Version > row.Version + 1)
+                {
+                    return false;
+                }
+
+                if (change.Version == row.Version + 1)
+                {
+                    row.Values.Add(change.Delta);
+                    row.Version = change.Version;
+                }
+
+                return true;
+            }
+        }
+
+        if (change.Version != 1)
+        {
+            return false;
+        }
+
+        // The entry's own strings and one per model: the change's were read from PostgreSQL for this commit alone.
+        var key = change.Key with { ProjectId = entry.Key.ProjectId, Key = entry.Key.Key, Model = Shared(change.Key.Model) };
+        entry.Rows.Add(new CachedRollupRow(key, change.Delta.Clone(), 1));
+        return true;
+    }
+
+    // Model names are few; a bounded table keeps one string of each (past its bound, names are kept as they come).
+    private string Shared(string model)
+    {
+        if (_models.TryGetValue(model, out var shared))
+        {
+            return shared;
+        }
+
+        if (_models.Count < MaxModels)
+        {
+            _models.Add(model, model);
+        }
+
+        return model;
+    }
+
+    private void Insert(RollupScopeKey key)
+    {
+        var entry = new RollupCacheEntry(key, _slots.Count) { LastUsed = ++_clock };
+        _entries.Add(key, entry);
+        _slots.Add(entry);
+        _size++;
+    }
+
+    private void Trim()
+    {
+        while (_size > _maxRows && _slots.Count > 0)
+        {
+            Remove(LeastRecentlyUsedOfSample());
+        }
+    }
+
+    private RollupCacheEntry LeastRecentlyUsedOfSample()
+    {
+        var oldest = _slots[Random.Shared.Next(_slots.Count)];
+        for (var i = 1; i < EvictionSample; i++)
+        {
+            var candidate = _slots[Random.Shared.Next(_slots.Count)];
+            oldest = candidate.LastUsed < oldest.LastUsed ? candidate : oldest;
+        }
+
+        return oldest;
+    }
+
+    private void Remove(RollupCacheEntry entry)
+    {
+        _size -= 1 + entry.Rows.Count;
+        _entries.Remove(entry.Key);
+        var last = _slots[^1];
+        _slots[entry.Slot] = last;
+        last.Slot = entry.Slot;
+        _slots.RemoveAt(_slots.Count - 1);
+    }
+}
