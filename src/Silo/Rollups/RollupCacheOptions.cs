@@ -5,6 +5,6 @@ public sealed class RollupCacheOptions
 {
     public const string MaxRowsKey = "LANTERN_ROLLUP_CACHE_ROWS";
 
-    /// <summary>Rollup rows held, each user or session counting one more: about 300 bytes each.</summary>
+    /// <summary>Rollup rows held, each user or session counting one more (with one row, about 0.7 KiB of memory).</summary>
     public int MaxRows { get; set; } = 500_000;
 }

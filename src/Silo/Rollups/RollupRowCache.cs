@@ -12,10 +12,11 @@ namespace Lantern.Silo.Rollups;
 /// <remarks>
 /// <para>An entry is complete by construction: it starts empty, before the statements of the commit that writes the key's
 /// first row run, when the complete <see cref="RollupKeyFilter"/> says the key has no rows; every change committed since
-/// is applied to it by its version (one more than the row's; an older one is skipped). A gap (a change that did not
-/// reach it) or a commit whose outcome is unknown drops the entry; so do erasure and the purge of zero rows (through
-/// <see cref="Forget"/>), which delete rows outside commits. Keys stored before the node started, and dropped ones, are
-/// read from PostgreSQL by their grains as before. Only a single node keeps it: in a cluster a key's rows are written by
+/// is applied to it by its version (one more than the row's; an older one is skipped). Commits running side by side
+/// finish in any order: a change that comes before the one it follows waits in the entry, which is not read until it is
+/// applied. A commit whose outcome is unknown drops its keys' entries; so do erasure and the purge of zero rows (through
+/// <see cref="Forget"/>), which delete rows outside commits (a key's rows written again start at version 1). Keys stored
+/// before the node started, and dropped ones, are read from PostgreSQL by their grains as before. Only a single node keeps it: in a cluster a key's rows are written by
 /// whichever silo owns each trace.</para>
 /// <para>Bounded by rows, not keys, since a user active for months has a row per hour and model: at most
 /// <see cref="RollupCacheOptions.MaxRows"/>, each entry counting one more. Past the bound the least recently used of a
