@@ -5,8 +5,8 @@ using Lantern.Grains.Rollups;
 namespace Lantern.Silo.Rollups;
 
 /// <summary>
-/// A single node's users' and sessions' rollup rows, held in memory from their first row, so a read of a user or
-/// session whose grain is not active is answered without PostgreSQL (a cold grain's read was a round trip on a box whose
+/// A single node's users' and sessions' rollup rows, held in memory from their first row or their first read, so a read
+/// of a user or session whose grain is not active is answered without PostgreSQL (a cold grain's read was a round trip on a box whose
 /// CPUs the load keeps busy: docs/benchmarks.md, round 20).
 /// </summary>
 /// <remarks>
@@ -16,7 +16,8 @@ namespace Lantern.Silo.Rollups;
 /// finish in any order: a change that comes before the one it follows waits in the entry, which is not read until it is
 /// applied. A commit whose outcome is unknown drops its keys' entries; so do erasure and the purge of zero rows (through
 /// <see cref="Forget"/>), which delete rows outside commits (a key's rows written again start at version 1). Keys stored
-/// before the node started, and dropped ones, are read from PostgreSQL by their grains as before. Only a single node keeps it: in a cluster a key's rows are written by
+/// before the node started, and dropped ones, are read from PostgreSQL by their grains, and the rows read become the key's
+/// entry when no commit of the key ran during the read (<see cref="LoadStarting"/>, <see cref="Loaded"/>). Only a single node keeps it: in a cluster a key's rows are written by
 /// whichever silo owns each trace.</para>
 /// <para>Bounded by rows, not keys, since a user active for months has a row per hour and model: at most
 /// <see cref="RollupCacheOptions.MaxRows"/>, each entry counting one more. Past the bound the least recently used of a
@@ -26,14 +27,17 @@ public sealed class RollupRowCache
 {
     private const int EvictionSample = 5;
 
-    // Far more than commits that can run at once (TraceWriteOptions.MaxConcurrentCommits) would leave waiting.
-    private const int MaxWaiting = 64;
     private const int MaxModels = 4_096;
     private readonly Lock _lock = new();
     private readonly Dictionary<RollupScopeKey, RollupCacheEntry> _entries = [];
     private readonly List<RollupCacheEntry> _slots = [];
     private readonly RollupKeyFilter _filter;
     private readonly Dictionary<string, string> _models = new(StringComparer.Ordinal);
+    private readonly Func<string, string> _sharedModel;
+
+    // Per key, the rows of commits that started and have not been applied or abandoned, and the grains' reads running.
+    private readonly Dictionary<RollupScopeKey, int> _committing = [];
+    private readonly Dictionary<RollupScopeKey, RollupLoad> _loads = [];
     private readonly int _maxRows;
     private readonly Counter<long> _reads;
     private long _clock;
@@ -45,6 +49,7 @@ public sealed class RollupRowCache
     {
         _filter = filter;
         _maxRows = options.MaxRows;
+        _sharedModel = SharedModel;
         var meter = meters.Create(SiloMeter.Name);
         _reads = meter.CreateCounter<long>("lantern_rollup_cache_reads_total",
             description: "Reads of a user's or session's rollup rows by a grain that was not active, by outcome: hit (held in memory), none (no rows, by the key filter) or miss (read from PostgreSQL).");
@@ -68,11 +73,12 @@ public sealed class RollupRowCache
     /// Before a commit's statements run, with the rows it changes: its keys go into the filter, and a key that had no rows
     /// gets an empty entry, which this commit's changes and every later one fill.
     /// </summary>
-    public void Committing(IEnumerable<RollupKey> rows)
+    public RollupCommit Committing(IReadOnlyList<RollupKey> rows)
     {
+        var commit = new RollupCommit(rows);
         if (!IsEnabled)
         {
-            return;
+            return commit;
         }
 
         lock (_lock)
@@ -82,34 +88,48 @@ public sealed class RollupRowCache
             foreach (var row in rows)
             {
                 var key = RollupScopeKey.Of(row);
-                if (RollupScopeKey.IsCached(key.Scope) && _filter.Add(key) && complete && !_entries.ContainsKey(key))
+                if (!RollupScopeKey.IsCached(key.Scope))
                 {
-                    Insert(key);
+                    continue;
+                }
+
+                CollectionsMarshal.GetValueRefOrAddDefault(_committing, key, out _)++;
+                if (_loads.TryGetValue(key, out var load))
+                {
+                    load.Spoiled = true;
+                }
+
+                if (_filter.Add(key) && complete && !_entries.ContainsKey(key))
+                {
+                    _ = Insert(key);
                 }
             }
 
             Trim();
         }
+
+        return commit;
     }
 
     /// <summary>After a commit: its changes, each applied to its key's entry if there is one.</summary>
-    public void Apply(IReadOnlyList<RollupChange> changes)
+    public void Apply(RollupCommit commit, IReadOnlyList<RollupChange> changes)
     {
-        if (!IsEnabled || changes.Count == 0)
+        if (!IsEnabled)
         {
             return;
         }
 
         lock (_lock)
         {
+            Finish(commit);
             foreach (var change in changes)
             {
                 if (RollupScopeKey.IsCached(change.Key.Scope) && _entries.TryGetValue(RollupScopeKey.Of(change.Key), out var entry))
                 {
                     entry.LastUsed = ++_clock;
-                    var rows = entry.Rows.Count;
-                    var kept = Apply(entry, change);
-                    _size += entry.Rows.Count - rows;
+                    var held = entry.Rows.Count;
+                    var kept = entry.Apply(change, _sharedModel);
+                    _size += entry.Rows.Count - held;
                     if (!kept)
                     {
                         Remove(entry);
@@ -121,8 +141,8 @@ public sealed class RollupRowCache
         }
     }
 
-    /// <summary>A commit that failed after its statements may have run: its keys' entries cannot know whether it changed them.</summary>
-    public void Abandon(IEnumerable<RollupKey> rows)
+    /// <summary>A commit that failed, whose statements may have run: its keys' entries cannot know whether it changed them.</summary>
+    public void Abandon(RollupCommit commit)
     {
         if (!IsEnabled)
         {
@@ -131,7 +151,8 @@ public sealed class RollupRowCache
 
         lock (_lock)
         {
-            foreach (var row in rows)
+            Finish(commit);
+            foreach (var row in commit.Rows)
             {
                 if (_entries.TryGetValue(RollupScopeKey.Of(row), out var entry))
                 {
@@ -146,6 +167,11 @@ public sealed class RollupRowCache
     {
         lock (_lock)
         {
+            if (_loads.TryGetValue(key, out var load))
+            {
+                load.Spoiled = true;
+            }
+
             if (_entries.TryGetValue(key, out var entry))
             {
                 Remove(entry);
@@ -182,66 +208,85 @@ public sealed class RollupRowCache
         return rows;
     }
 
-    // False when the entry cannot be kept: more changes wait than commits could be running.
-    private bool Apply(RollupCacheEntry entry, RollupChange change)
+    /// <summary>
+    /// Before a grain reads the key's rows from PostgreSQL (<see cref="TryLoad"/> had none): a ticket to offer them with,
+    /// or null when they cannot be kept (another read of the key runs, or its entry waits for a change).
+    /// </summary>
+    public RollupLoad? LoadStarting(RollupScopeKey key)
     {
-        if (!TryApply(entry, change))
+        if (!IsEnabled)
         {
-            (entry.Waiting ??= []).Add(change);
-            return entry.Waiting.Count <= MaxWaiting;
+            return null;
         }
 
-        // Each change applied may be the one others wait for.
-        while (entry.Waiting is { Count: > 0 } waiting && waiting.FindIndex(w => TryApply(entry, w)) is var applied and >= 0)
+        lock (_lock)
         {
-            waiting.RemoveAt(applied);
-        }
+            if (_entries.ContainsKey(key) || _loads.ContainsKey(key))
+            {
+                return null;
+            }
 
-        if (entry.Waiting is { Count: 0 })
-        {
-            entry.Waiting = null;
+            // A commit of the key that started before the read may have finished before the read's snapshot or after it.
+            var load = new RollupLoad(key) { Spoiled = _committing.ContainsKey(key) };
+            _loads.Add(key, load);
+            return load;
         }
-
-        return true;
     }
 
-    // False when the change follows one that has not arrived yet.
-    private bool TryApply(RollupCacheEntry entry, RollupChange change)
+    /// <summary>
+    /// After the read (<paramref name="rows"/> null when it failed): its rows become the key's entry unless a commit of
+    /// the key ran meanwhile. Every commit that started before the read finished before it, so the read saw it, and every
+    /// later one is applied to the entry by version.
+    /// </summary>
+    public void Loaded(RollupLoad load, IReadOnlyList<RollupChange>? rows)
     {
-        var rows = CollectionsMarshal.AsSpan(entry.Rows);
-        for (var i = rows.Length - 1; i >= 0; i--)
+        lock (_lock)
         {
-            ref var row = ref rows[i];
-            if (row.Key.Equals(change.Key))
+            _loads.Remove(load.Key);
+            if (rows is null || load.Spoiled || _entries.ContainsKey(load.Key))
             {
-                if (change.Version > row.Version + 1)
-                {
-                    return false;
-                }
+                return;
+            }
 
-                if (change.Version == row.Version + 1)
-                {
-                    row.Values.Add(change.Delta);
-                    row.Version = change.Version;
-                }
+            var entry = Insert(load.Key);
+            foreach (var row in rows)
+            {
+                entry.Add(row, _sharedModel);
+            }
 
-                return true;
+            _size += rows.Count;
+            Trim();
+        }
+    }
+
+    // The commit is no longer running (counted once: a commit applied may still be abandoned, when acknowledging fails).
+    private void Finish(RollupCommit commit)
+    {
+        if (commit.Finished)
+        {
+            return;
+        }
+
+        commit.Finished = true;
+        foreach (var row in commit.Rows)
+        {
+            var key = RollupScopeKey.Of(row);
+            if (RollupScopeKey.IsCached(key.Scope) && _committing.TryGetValue(key, out var running))
+            {
+                if (running <= 1)
+                {
+                    _committing.Remove(key);
+                }
+                else
+                {
+                    _committing[key] = running - 1;
+                }
             }
         }
-
-        if (change.Version != 1)
-        {
-            return false;
-        }
-
-        // The entry's own strings and one per model: the change's were read from PostgreSQL for this commit alone.
-        var key = change.Key with { ProjectId = entry.Key.ProjectId, Key = entry.Key.Key, Model = Shared(change.Key.Model) };
-        entry.Rows.Add(new CachedRollupRow(key, change.Delta.Clone(), 1));
-        return true;
     }
 
     // Model names are few; a bounded table keeps one string of each (past its bound, names are kept as they come).
-    private string Shared(string model)
+    private string SharedModel(string model)
     {
         if (_models.TryGetValue(model, out var shared))
         {
@@ -256,12 +301,13 @@ public sealed class RollupRowCache
         return model;
     }
 
-    private void Insert(RollupScopeKey key)
+    private RollupCacheEntry Insert(RollupScopeKey key)
     {
         var entry = new RollupCacheEntry(key, _slots.Count) { LastUsed = ++_clock };
         _entries.Add(key, entry);
         _slots.Add(entry);
         _size++;
+        return entry;
     }
 
     private void Trim()

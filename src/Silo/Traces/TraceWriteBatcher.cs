@@ -83,18 +83,17 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
 
             // A single node's rollup cache learns of the commit's keys before it runs, and of its changes before any write in
             // it is acknowledged: a read after the acknowledgement finds them.
-            var rollupRows = _rollupCache is null ? null : batch.SelectMany(p => p.Write.RollupDelta.Keys).ToList();
+            var rollupCommit = _rollupCache?.Committing([.. batch.SelectMany(p => p.Write.RollupDelta.Keys)]);
             try
             {
-                _rollupCache?.Committing(rollupRows!);
                 var (changes, stale) = await ExecuteAsync(batch);
-                _rollupCache?.Apply(changes);
+                _rollupCache?.Apply(rollupCommit!, changes);
                 batch.ForEach(p => Finish(p, stale));
                 _notifier.Notify(changes);
             }
             catch (Exception exception)
             {
-                _rollupCache?.Abandon(rollupRows!);
+                _rollupCache?.Abandon(rollupCommit!);
                 LogCommitFailed(_logger, exception, batch.Count);
                 batch.ForEach(p => p.Fail(exception));
             }

@@ -22,10 +22,8 @@ public sealed class RollupRowCacheTests : IDisposable
         var cache = Complete();
         var (chat, gpt) = (Row(User, ""), Row(User, "gpt-4o"));
 
-        cache.Committing([chat, gpt]);
-        cache.Apply([new(chat, Values(traces: 1), 1), new(gpt, Values(cost: 0.25m), 1)]);
-        cache.Committing([gpt]);
-        cache.Apply([new(gpt, Values(cost: 0.5m), 2)]);
+        cache.Apply(cache.Committing([chat, gpt]), [new(chat, Values(traces: 1), 1), new(gpt, Values(cost: 0.25m), 1)]);
+        cache.Apply(cache.Committing([gpt]), [new(gpt, Values(cost: 0.5m), 2)]);
 
         Assert.Equal(["|1|0|1", "gpt-4o|0|0.75|2"], Describe(cache.TryLoad(User)));
     }
@@ -35,8 +33,7 @@ public sealed class RollupRowCacheTests : IDisposable
     {
         var cache = Complete();
         var chat = Row(User, "");
-        cache.Committing([chat]);
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 1)]);
 
         cache.TryLoad(User)![0].Delta.Traces = 100;
 
@@ -48,11 +45,11 @@ public sealed class RollupRowCacheTests : IDisposable
     {
         var cache = Complete();
         var (chat, gpt) = (Row(User, ""), Row(User, "gpt-4o"));
-        cache.Committing([chat]);
-        cache.Committing([gpt]);
+        var first = cache.Committing([chat]);
+        var second = cache.Committing([gpt]);
 
-        cache.Apply([new(gpt, Values(cost: 0.25m), 1)]);
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
+        cache.Apply(second, [new(gpt, Values(cost: 0.25m), 1)]);
+        cache.Apply(first, [new(chat, Values(traces: 1), 1)]);
 
         Assert.Equal(["gpt-4o|0|0.25|1", "|1|0|1"], Describe(cache.TryLoad(User)));
     }
@@ -62,9 +59,8 @@ public sealed class RollupRowCacheTests : IDisposable
     {
         var cache = Complete();
         var chat = Row(User, "");
-        cache.Committing([chat]);
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 1)]);
 
         Assert.Equal(["|1|0|1"], Describe(cache.TryLoad(User)));
     }
@@ -74,12 +70,11 @@ public sealed class RollupRowCacheTests : IDisposable
     {
         var cache = Complete();
         var chat = Row(User, "");
-        cache.Committing([chat]);
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 1)]);
 
-        cache.Apply([new(chat, Values(traces: 4), 3)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 4), 3)]);
         Assert.Null(cache.TryLoad(User));
-        cache.Apply([new(chat, Values(traces: 2), 2)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 2), 2)]);
 
         Assert.Equal(["|7|0|3"], Describe(cache.TryLoad(User)));
     }
@@ -93,10 +88,10 @@ public sealed class RollupRowCacheTests : IDisposable
 
         for (var version = 2; version <= 100; version++)
         {
-            cache.Apply([new(chat, Values(traces: 1), version)]);
+            cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), version)]);
         }
 
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 1)]);
         Assert.Equal(0, cache.Count);
         Assert.Null(cache.TryLoad(User));
     }
@@ -106,11 +101,9 @@ public sealed class RollupRowCacheTests : IDisposable
     {
         var cache = Complete();
         var chat = Row(User, "");
-        cache.Committing([chat]);
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 1)]);
 
-        cache.Committing([chat]);
-        cache.Abandon([chat]);
+        cache.Abandon(cache.Committing([chat]));
 
         Assert.Null(cache.TryLoad(User));
     }
@@ -120,8 +113,7 @@ public sealed class RollupRowCacheTests : IDisposable
     {
         var cache = Complete();
         var chat = Row(User, "");
-        cache.Committing([chat]);
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 1)]);
 
         cache.Forget(User);
 
@@ -134,9 +126,9 @@ public sealed class RollupRowCacheTests : IDisposable
         var cache = Cache(maxRows: 100);
         var chat = Row(User, "");
 
-        cache.Committing([chat]);
+        var commit = cache.Committing([chat]);
         _filter.MarkComplete();
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
+        cache.Apply(commit, [new(chat, Values(traces: 1), 1)]);
 
         Assert.Null(cache.TryLoad(User));
         Assert.Null(Cache(maxRows: 100, new RollupKeyFilter()).TryLoad(new RollupScopeKey("project-1", RollupScope.User, "nobody")));
@@ -149,11 +141,88 @@ public sealed class RollupRowCacheTests : IDisposable
         var cache = Complete();
         var chat = Row(User, "");
 
-        cache.Committing([chat]);
-        cache.Apply([new(chat, Values(traces: 1), 7)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 7)]);
 
         Assert.Null(cache.TryLoad(User));
         Assert.Empty(cache.TryLoad(new RollupScopeKey("project-1", RollupScope.User, "nobody"))!);
+    }
+
+    [Fact]
+    public void A_key_read_from_postgresql_while_none_of_its_commits_runs_is_kept_and_takes_later_changes()
+    {
+        _filter.Add(User);
+        var cache = Complete();
+        var chat = Row(User, "");
+
+        cache.Loaded(cache.LoadStarting(User)!, [new(chat, Values(traces: 5), 9)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 10)]);
+
+        Assert.Equal(["|6|0|10"], Describe(cache.TryLoad(User)));
+    }
+
+    [Fact]
+    public void A_read_during_which_a_commit_of_its_key_ran_is_not_kept()
+    {
+        _filter.Add(User);
+        var cache = Complete();
+        var chat = Row(User, "");
+
+        // A commit that started before the read and finished during it: the read may or may not have seen it.
+        var running = cache.Committing([chat]);
+        var overlapped = cache.LoadStarting(User)!;
+        cache.Apply(running, [new(chat, Values(traces: 1), 10)]);
+        cache.Loaded(overlapped, [new(chat, Values(traces: 5), 9)]);
+        Assert.Null(cache.TryLoad(User));
+
+        // One that started during the read.
+        var spoiled = cache.LoadStarting(User)!;
+        var started = cache.Committing([chat]);
+        cache.Loaded(spoiled, [new(chat, Values(traces: 6), 10)]);
+        cache.Apply(started, [new(chat, Values(traces: 1), 11)]);
+        Assert.Null(cache.TryLoad(User));
+    }
+
+    [Fact]
+    public void A_commit_abandoned_after_it_was_applied_leaves_the_others_of_its_key_counted_as_running()
+    {
+        _filter.Add(User);
+        var cache = Complete();
+        var chat = Row(User, "");
+        var unacknowledged = cache.Committing([chat]);
+        var running = cache.Committing([chat]);
+        cache.Apply(unacknowledged, [new(chat, Values(traces: 1), 10)]);
+        cache.Abandon(unacknowledged);
+
+        cache.Loaded(cache.LoadStarting(User)!, [new(chat, Values(traces: 6), 10)]);
+        cache.Apply(running, [new(chat, Values(traces: 1), 11)]);
+
+        Assert.Null(cache.TryLoad(User));
+    }
+
+    [Fact]
+    public void A_read_during_which_the_keys_rows_were_deleted_is_not_kept()
+    {
+        _filter.Add(User);
+        var cache = Complete();
+        var load = cache.LoadStarting(User)!;
+
+        cache.Forget(User);
+        cache.Loaded(load, [new(Row(User, ""), Values(traces: 5), 9)]);
+
+        Assert.Null(cache.TryLoad(User));
+    }
+
+    [Fact]
+    public void After_a_failed_read_the_key_is_offered_again()
+    {
+        _filter.Add(User);
+        var cache = Complete();
+        cache.Loaded(cache.LoadStarting(User)!, null);
+        Assert.Null(cache.TryLoad(User));
+
+        cache.Loaded(cache.LoadStarting(User)!, []);
+
+        Assert.Empty(Describe(cache.TryLoad(User)));
     }
 
     [Fact]
@@ -163,8 +232,7 @@ public sealed class RollupRowCacheTests : IDisposable
         var project = new RollupScopeKey("project-1", RollupScope.Project, "");
         var row = Row(project, "");
 
-        cache.Committing([row]);
-        cache.Apply([new(row, Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([row]), [new(row, Values(traces: 1), 1)]);
 
         Assert.Equal(0, cache.Count);
     }
@@ -174,14 +242,12 @@ public sealed class RollupRowCacheTests : IDisposable
     {
         var cache = Complete(maxRows: 100);
         var used = new RollupScopeKey("project-1", RollupScope.Session, "session-used");
-        cache.Committing([Row(used, "")]);
-        cache.Apply([new(Row(used, ""), Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([Row(used, "")]), [new(Row(used, ""), Values(traces: 1), 1)]);
 
         for (var i = 0; i < 1_000; i++)
         {
             var key = new RollupScopeKey("project-1", RollupScope.User, $"user-{i}");
-            cache.Committing([Row(key, "")]);
-            cache.Apply([new(Row(key, ""), Values(traces: 1), 1)]);
+            cache.Apply(cache.Committing([Row(key, "")]), [new(Row(key, ""), Values(traces: 1), 1)]);
             Assert.NotNull(cache.TryLoad(used));
         }
 
@@ -196,8 +262,7 @@ public sealed class RollupRowCacheTests : IDisposable
         var cache = Complete(maxRows: 0);
         var chat = Row(User, "");
 
-        cache.Committing([chat]);
-        cache.Apply([new(chat, Values(traces: 1), 1)]);
+        cache.Apply(cache.Committing([chat]), [new(chat, Values(traces: 1), 1)]);
 
         Assert.False(cache.IsEnabled);
         Assert.Null(cache.TryLoad(User));

@@ -14,8 +14,9 @@ using Npgsql;
 namespace Lantern.Tests.Storage;
 
 /// <summary>
-/// A single node's rollup cache, fed by the real group commit on PostgreSQL with its commits running side by side, holds
-/// for every user and session exactly the rows PostgreSQL stores, versions included.
+/// A single node's rollup cache, fed by the real group commit on PostgreSQL with its commits running side by side (and by
+/// grains' reads running beside them), holds for every user and session exactly the rows PostgreSQL stores, versions
+/// included.
 /// </summary>
 public sealed class RollupCacheCommitTests : IDisposable
 {
@@ -37,15 +38,34 @@ public sealed class RollupCacheCommitTests : IDisposable
             await Task.WhenAll(Enumerable.Range(0, 600).Where(i => i % 7 == 0).Select(i => batcher.CommitAsync(Deleted(i), ct)));
         }
 
-        var stored = new PostgresRollupStore(dataSource);
-        var keys = Enumerable.Range(0, 50).Select(u => new RollupScopeKey(Project, RollupScope.User, $"user-{u}"))
-            .Concat(Enumerable.Range(0, 70).Select(s => new RollupScopeKey(Project, RollupScope.Session, $"session-{s}")));
-        foreach (var key in keys)
+        await AssertCachedAsStoredAsync(dataSource, cache);
+    }
+
+    [Fact]
+    public async Task Keys_stored_before_the_start_and_read_while_their_commits_run_are_kept_as_postgresql_stores_them()
+    {
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        var filter = new RollupKeyFilter();
+        var cache = new RollupRowCache(filter, new RollupCacheOptions(), _metrics.GetRequiredService<IMeterFactory>());
+        var store = new CachingRollupStore(cache, new PostgresRollupStore(dataSource));
+        var ct = TestContext.Current.CancellationToken;
+        await using (var batcher = Batcher(dataSource, cache))
         {
-            var expected = Describe(await stored.LoadAsync(key.ProjectId, key.Scope, key.Key, ct));
-            Assert.Equal(key.Scope == RollupScope.User ? 2 : 1, expected.Count);
-            Assert.Equal(expected, Describe(cache.TryLoad(key) ?? throw new Xunit.Sdk.XunitException($"{key} is not cached")));
+            // Stored before the node's filter is loaded, as by an earlier process: nothing of it is cached.
+            await Task.WhenAll(Enumerable.Range(0, 600).Select(i => batcher.CommitAsync(NewTrace(i), ct)));
+            filter.MarkComplete();
+            Assert.Equal(0, cache.Count);
+
+            // Grains' reads of every key, four at a time, while the commits run: some are kept, and take later changes.
+            await Task.WhenAll(
+                Task.WhenAll(Enumerable.Range(0, 600).Select(i => batcher.CommitAsync(Scored(i), ct))),
+                Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => ReadAllAsync(store, ct), ct))));
+            Assert.True(cache.Count > 0, "no read was kept");
+            await Task.WhenAll(Enumerable.Range(0, 600).Where(i => i % 7 == 0).Select(i => batcher.CommitAsync(Deleted(i), ct)));
         }
+
+        await ReadAllAsync(store, ct);
+        await AssertCachedAsStoredAsync(dataSource, cache);
     }
 
     [Fact]
@@ -66,6 +86,30 @@ public sealed class RollupCacheCommitTests : IDisposable
     }
 
     public void Dispose() => _metrics.Dispose();
+
+    private static IEnumerable<RollupScopeKey> Keys =>
+        Enumerable.Range(0, 50).Select(u => new RollupScopeKey(Project, RollupScope.User, $"user-{u}"))
+            .Concat(Enumerable.Range(0, 70).Select(s => new RollupScopeKey(Project, RollupScope.Session, $"session-{s}")));
+
+    private static async Task ReadAllAsync(CachingRollupStore store, CancellationToken ct)
+    {
+        foreach (var key in Keys)
+        {
+            await store.LoadAsync(key.ProjectId, key.Scope, key.Key, ct);
+        }
+    }
+
+    // Every user and session is cached, with exactly the rows and versions PostgreSQL stores.
+    private static async Task AssertCachedAsStoredAsync(NpgsqlDataSource dataSource, RollupRowCache cache)
+    {
+        var stored = new PostgresRollupStore(dataSource);
+        foreach (var key in Keys)
+        {
+            var expected = Describe(await stored.LoadAsync(key.ProjectId, key.Scope, key.Key, CancellationToken.None));
+            Assert.Equal(key.Scope == RollupScope.User ? 2 : 1, expected.Count);
+            Assert.Equal(expected, Describe(cache.TryLoad(key) ?? throw new Xunit.Sdk.XunitException($"{key} is not cached")));
+        }
+    }
 
     private RollupRowCache CompleteCache()
     {
