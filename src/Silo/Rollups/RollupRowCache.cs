@@ -70,7 +70,8 @@ public sealed class RollupRowCache
     }
 
     /// <summary>
-    /// Before a commit's statements run, with the rows it changes: its keys go into the filter, and a key that had no rows
+    /// Before a commit's statements run, with the rows it changes: its keys go into the filter and count as being committed
+    /// until the commit is applied or abandoned (a grain's read of them meanwhile is not kept), and a key that had no rows
     /// gets an empty entry, which this commit's changes and every later one fill.
     /// </summary>
     public RollupCommit Committing(IReadOnlyList<RollupKey> rows)
