@@ -1,5 +1,5 @@
-using System.Globalization;
 using Lantern.Grains.Rollups;
+using Lantern.Silo.Hosting;
 using Lantern.Silo.Rollups;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
@@ -27,15 +27,13 @@ public static class ClusterServiceCollectionExtensions
                 o.Role = role ?? ClusterRole.All;
                 o.SiloId = configuration["LANTERN_SILO_ID"] is { Length: > 0 } id ? id : o.SiloId;
                 o.Name = configuration["LANTERN_CLUSTER_NAME"] is { Length: > 0 } name ? name : o.Name;
-                // A malformed number becomes 0 or -1 s, which the validations below refuse, naming the setting.
-                o.Partitions = configuration["LANTERN_PARTITIONS"] is { Length: > 0 } partitions
-                    ? int.TryParse(partitions, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : 0
-                    : o.Partitions;
-                o.HeartbeatInterval = Seconds(configuration, "LANTERN_CLUSTER_HEARTBEAT_SECONDS", o.HeartbeatInterval);
-                o.LeaseTimeout = Seconds(configuration, "LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS", o.LeaseTimeout);
-                o.SendTimeout = Seconds(configuration, "LANTERN_BROKER_SEND_TIMEOUT_SECONDS", o.SendTimeout);
-                o.WedgeWindow = Seconds(configuration, "LANTERN_BROKER_WEDGE_SECONDS", o.WedgeWindow);
-                o.DeletionTimeout = Seconds(configuration, "LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS", o.DeletionTimeout);
+                // A malformed number becomes -1 (or -1 s), which the validations below refuse, naming the setting.
+                o.Partitions = LenientSettings.WholeNumber(configuration, "LANTERN_PARTITIONS", o.Partitions);
+                o.HeartbeatInterval = LenientSettings.Seconds(configuration, "LANTERN_CLUSTER_HEARTBEAT_SECONDS", o.HeartbeatInterval);
+                o.LeaseTimeout = LenientSettings.Seconds(configuration, "LANTERN_CLUSTER_LEASE_TIMEOUT_SECONDS", o.LeaseTimeout);
+                o.SendTimeout = LenientSettings.Seconds(configuration, "LANTERN_BROKER_SEND_TIMEOUT_SECONDS", o.SendTimeout);
+                o.WedgeWindow = LenientSettings.Seconds(configuration, "LANTERN_BROKER_WEDGE_SECONDS", o.WedgeWindow);
+                o.DeletionTimeout = LenientSettings.Seconds(configuration, "LANTERN_CLUSTER_DELETE_TIMEOUT_SECONDS", o.DeletionTimeout);
             })
             .Validate(_ => role is not null, "LANTERN_ROLE must be api, silo or all.")
             .Validate(o => o.Partitions is >= 1 and <= 4096, "LANTERN_PARTITIONS must be between 1 and 4096.")
@@ -117,8 +115,5 @@ public static class ClusterServiceCollectionExtensions
     }
 
     // A number of seconds (unset or empty: the default), or -1 s when it is not one (or too large for a TimeSpan).
-    private static TimeSpan Seconds(IConfiguration configuration, string key, TimeSpan fallback) =>
-        configuration[key] is not { Length: > 0 } text ? fallback
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && Math.Abs(seconds) < 1e9 ? TimeSpan.FromSeconds(seconds)
-        : TimeSpan.FromSeconds(-1);
+
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Lantern.Grains.Rollups;
+using Lantern.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -12,14 +12,7 @@ public static class RollupCacheServiceCollectionExtensions
     public static IServiceCollection AddLanternRollupCache(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RollupCacheOptions>()
-            .Configure(o =>
-            {
-                // A malformed number becomes -1, which the validation refuses, naming the setting.
-                if (configuration[RollupCacheOptions.MaxRowsKey] is { Length: > 0 } rows)
-                {
-                    o.MaxRows = int.TryParse(rows, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : -1;
-                }
-            })
+            .Configure(o => o.MaxRows = LenientSettings.WholeNumber(configuration, RollupCacheOptions.MaxRowsKey, o.MaxRows))
             .Validate(o => o.MaxRows >= 0, $"{RollupCacheOptions.MaxRowsKey} must be 0 (off) or a whole number of rows.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<RollupCacheOptions>>().Value);

@@ -31,7 +31,7 @@ public sealed class RollupKeyFilter
         var added = false;
         for (var i = 0; i < Probes; i++)
         {
-            var bit = (first + ((uint)i * step)) & (Bits - 1);
+            var bit = Bit(first, step, i);
             var mask = 1L << (int)(bit & 63);
             added |= (Interlocked.Or(ref _words[bit >> 6], mask) & mask) == 0;
         }
@@ -50,7 +50,7 @@ public sealed class RollupKeyFilter
         var (first, step) = Hash(key);
         for (var i = 0; i < Probes; i++)
         {
-            var bit = (first + ((uint)i * step)) & (Bits - 1);
+            var bit = Bit(first, step, i);
             if ((Volatile.Read(ref _words[bit >> 6]) & (1L << (int)(bit & 63))) == 0)
             {
                 return true;
@@ -59,6 +59,8 @@ public sealed class RollupKeyFilter
 
         return false;
     }
+
+    private static uint Bit(uint first, uint step, int probe) => (first + ((uint)probe * step)) & (Bits - 1);
 
     // Double hashing: two independent 32-bit hashes give the probes; the step is odd, so the probes differ.
     private static (uint First, uint Step) Hash(RollupScopeKey key)

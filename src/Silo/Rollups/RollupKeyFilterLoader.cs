@@ -17,8 +17,13 @@ internal sealed partial class RollupKeyFilterLoader(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!cache.IsEnabled)
+        {
+            return;
+        }
+
         var delay = TimeSpan.FromSeconds(1);
-        while (cache.IsEnabled && !stoppingToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
