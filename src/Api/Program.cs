@@ -5,6 +5,7 @@ using Lantern.Api.Cluster;
 using Lantern.Api.Datasets;
 using Lantern.Api.Guard;
 using Lantern.Api.Health;
+using Lantern.Api.Hosting;
 using Lantern.Api.Ingestion;
 using Lantern.Api.Metrics;
 using Lantern.Api.Models;
@@ -40,6 +41,7 @@ builder.Services.AddLanternGuard();
 builder.Services.AddLanternRateLimiting(builder.Configuration);
 
 var app = builder.Build();
+app.UseLanternIdleCollection();
 app.UseLanternClusterIngestion();
 app.UseLanternRateLimiting();
 app.UsePayloadDecryptionErrors();

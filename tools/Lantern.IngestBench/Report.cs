@@ -51,7 +51,7 @@ internal sealed class Report(
         Console.WriteLine(Invariant($"Lantern process: {_cpuSeconds:F1} CPU s ({_cpuSeconds / load.Seconds:F2} cores, {_cpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event), peak RSS {server.PeakRssMiB:F0} MiB; ") +
             Invariant($"PostgreSQL: {_pgCpuSeconds:F1} CPU s ({_pgCpuSeconds / load.Seconds:F2} cores, {_pgCpuSeconds * 1e6 / Math.Max(1, load.Events):F0} µs/event)."));
         Console.WriteLine(Invariant($"Lantern GC: {_groupCommit.AllocatedBytes / Math.Max(1, load.Events) / 1024:F1} KiB allocated per event, ") +
-            Invariant($"{_groupCommit.Collections:F0} collections (gen1 {_groupCommit.Gen1Collections:F0}, gen2 {_groupCommit.Gen2Collections:F0}), paused {_groupCommit.GcPauseSeconds:F2} s ({_groupCommit.GcPauseSeconds / load.Seconds:P1} of the run)."));
+            Invariant($"{_groupCommit.Collections:F0} collections (gen1 {_groupCommit.Gen1Collections:F0}, gen2 {_groupCommit.Gen2Collections:F0}; {_groupCommit.IdleCollections:F0} between requests), paused {_groupCommit.GcPauseSeconds:F2} s ({_groupCommit.GcPauseSeconds / load.Seconds:P1} of the run)."));
         if (server.Evaluators is { } evaluated)
         {
             Console.WriteLine(Invariant($"Evaluators: {evaluated.Scored:F0} texts scored by each model during the load ({evaluated.Scored / load.Seconds:F0}/s, ") +

@@ -53,6 +53,7 @@ public static class ClusterServiceCollectionExtensions
             services.AddSingleton<IOwnerDeletions, LocalOwnerDeletions>();
             services.AddSingleton<ISpendAlertReader, LocalSpendAlertReader>();
             services.AddLanternRollupCache(configuration);
+            services.AddLanternIdleCollection(configuration);
             return services;
         }
 
@@ -96,6 +97,8 @@ public static class ClusterServiceCollectionExtensions
         });
         if (role == ClusterRole.Api)
         {
+            // Collections between requests suit the processes whose work is requests; a silo's comes from the broker.
+            services.AddLanternIdleCollection(configuration);
             return services;
         }
 

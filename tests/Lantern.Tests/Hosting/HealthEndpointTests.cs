@@ -56,6 +56,8 @@ public sealed class HealthEndpointTests
     [InlineData("LANTERN_ROLE", "7", "LANTERN_ROLE must be api, silo or all")]
     [InlineData("LANTERN_ROLLUP_CACHE_ROWS", "-5", "LANTERN_ROLLUP_CACHE_ROWS must be 0 (off) or a whole number")]
     [InlineData("LANTERN_ROLLUP_CACHE_ROWS", "lots", "LANTERN_ROLLUP_CACHE_ROWS must be 0 (off) or a whole number")]
+    [InlineData("LANTERN_IDLE_GC_MIB", "-1", "LANTERN_IDLE_GC_MIB must be 0 (off) or a whole number")]
+    [InlineData("LANTERN_IDLE_GC_MIB", "48MB", "LANTERN_IDLE_GC_MIB must be 0 (off) or a whole number")]
     public async Task The_node_refuses_to_start_with_swapped_keys_a_weak_salt_or_a_malformed_setting_and_says_why(string setting, string value, string message)
     {
         var environment = new Dictionary<string, string>
