@@ -12,6 +12,7 @@ public static class IdleCollectionServiceCollectionExtensions
             .Configure(o => o.ThresholdMiB = LenientSettings.WholeNumber(configuration, IdleCollectionOptions.ThresholdKey, o.ThresholdMiB))
             .Validate(o => o.ThresholdMiB >= 0, $"{IdleCollectionOptions.ThresholdKey} must be 0 (off) or a whole number of MiB.")
             .ValidateOnStart();
+        services.AddSingleton<IManagedHeap, RuntimeHeap>();
         services.AddSingleton<IdleCollector>();
         services.AddHostedService(sp => sp.GetRequiredService<IdleCollector>());
         return services;

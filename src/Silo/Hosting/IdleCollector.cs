@@ -16,16 +16,19 @@ namespace Lantern.Silo.Hosting;
 public sealed class IdleCollector : BackgroundService
 {
     private readonly long _threshold;
+    private readonly IManagedHeap _heap;
     private readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _lock = new();
     private int _requests;
-    private int _collectionsSeen = -1;
+    private int _collectionsSeen;
     private long _allocatedAtCollection;
     private long _collections;
 
-    public IdleCollector(IOptions<IdleCollectionOptions> options, IMeterFactory meters)
+    public IdleCollector(IOptions<IdleCollectionOptions> options, IMeterFactory meters, IManagedHeap heap)
     {
+        _heap = heap;
         _threshold = options.Value.ThresholdMiB * 1024L * 1024L;
+        (_collectionsSeen, _allocatedAtCollection) = (heap.Collections, heap.AllocatedBytes);
         meters.Create(SiloMeter.Name).CreateObservableCounter("lantern_gc_idle_collections_total", () => Collections,
             description: $"Collections of the youngest generations run while no request was in flight ({IdleCollectionOptions.ThresholdKey}).");
     }
@@ -59,20 +62,20 @@ public sealed class IdleCollector : BackgroundService
             // A request that started since the signal would wait for the whole pause: it is left to the runtime then.
             if (Volatile.Read(ref _requests) == 0 && IsDue())
             {
-                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+                _heap.CollectYoungest();
                 Interlocked.Increment(ref _collections);
             }
         }
     }
 
-    // Counted from the first look after each collection (the runtime's or this one's); the looks come with every gap
-    // between requests, so the count misses little.
+    // Counted from the start, then from the first look after each collection (the runtime's or this one's); the looks
+    // come with every gap between requests, so the count misses little.
     private bool IsDue()
     {
         lock (_lock)
         {
-            var collections = GC.CollectionCount(0);
-            var allocated = GC.GetTotalAllocatedBytes();
+            var collections = _heap.Collections;
+            var allocated = _heap.AllocatedBytes;
             if (collections != _collectionsSeen)
             {
                 (_collectionsSeen, _allocatedAtCollection) = (collections, allocated);

@@ -25,7 +25,7 @@ public sealed class IdleCollectionEndpointTests
                 Event("trace-create", new JsonObject { ["id"] = $"trace-{batch}-{i}", ["input"] = payload }))]);
             Assert.Equal(20, Ids(body, "successes").Length);
             return Collections(await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken)) > 0;
-        }, "the node counts a collection between requests", TimeSpan.FromSeconds(20));
+        }, "the node counts a collection between requests", TimeSpan.FromSeconds(60));
     }
 
     private static long Collections(string metrics) =>
