@@ -34,6 +34,8 @@ public sealed class BrokerWatchdogTests(RabbitMqBroker broker, ITestOutputHelper
         output.WriteLine($"{requests} requests answered 503; /health/live: {await live!.Content.ReadAsStringAsync()}");
 
         Assert.Contains("connection to it is wedged", await live.Content.ReadAsStringAsync());
-        Assert.Contains("connection to it is wedged and it must be restarted; /health/live answers 503", node.Output);
+        // The log line reaches the node's output a moment after the health answer changed.
+        await Eventually.TrueAsync(() => node.Output.Contains("connection to it is wedged and it must be restarted; /health/live answers 503", StringComparison.Ordinal),
+            "the node logs why it is not live", TimeSpan.FromSeconds(10));
     }
 }

@@ -3,29 +3,35 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Lantern.Silo.Hosting;
 using Lantern.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using static Lantern.Tests.Infrastructure.LangfuseBatch;
 
 namespace Lantern.Tests.Hosting;
 
-/// <summary>Through the API: the node collects after its requests have ended, and says so in its metrics.</summary>
+/// <summary>
+/// Through the API: every request counts as in flight, and once the last one has ended after enough was allocated the
+/// node collects and says so in its metrics. The heap is scripted: in the busy test process the runtime's own
+/// collections come every few milliseconds and would reset the count at any moment (the benchmark runs it on the real
+/// one: docs/benchmarks.md, round 25).
+/// </summary>
 public sealed class IdleCollectionEndpointTests
 {
     [Fact]
-    public async Task The_node_collects_between_ingestion_requests_and_counts_it_in_its_metrics()
+    public async Task The_node_collects_after_its_requests_once_enough_was_allocated_and_counts_it_in_its_metrics()
     {
-        await using var app = await LanternApp.StartAsync(new Dictionary<string, string?> { [IdleCollectionOptions.ThresholdKey] = "1" });
+        var heap = new ScriptedHeap();
+        await using var lantern = new LanternApp(await PostgresServer.CreateDatabaseAsync(),
+            new Dictionary<string, string?> { [IdleCollectionOptions.ThresholdKey] = "2" });
+        await using var app = lantern.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IManagedHeap>(heap)));
         var http = app.CreateClient().Authorized();
-        var payload = new string('x', 64 * 1024);
-        var batch = 0;
 
-        await Eventually.TrueAsync(async () =>
-        {
-            batch++;
-            var (_, body) = await http.PostAsync([.. Enumerable.Range(0, 20).Select(i =>
-                Event("trace-create", new JsonObject { ["id"] = $"trace-{batch}-{i}", ["input"] = payload }))]);
-            Assert.Equal(20, Ids(body, "successes").Length);
-            return Collections(await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken)) > 0;
-        }, "the node counts a collection between requests", TimeSpan.FromSeconds(60));
+        await http.PostAsync(Event("trace-create", new JsonObject { ["id"] = "trace-1" }));
+        heap.Allocate(2);
+        await http.PostAsync(Event("trace-create", new JsonObject { ["id"] = "trace-2" }));
+
+        await Eventually.TrueAsync(() => heap.Asked == 1, "the node collects after its last request");
+        Assert.Equal(1, Collections(await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken)));
     }
 
     private static long Collections(string metrics) =>
