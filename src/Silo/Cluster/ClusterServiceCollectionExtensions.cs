@@ -116,7 +116,4 @@ public static class ClusterServiceCollectionExtensions
         services.AddHostedService<MembershipHostedService>();
         return services;
     }
-
-    // A number of seconds (unset or empty: the default), or -1 s when it is not one (or too large for a TimeSpan).
-
 }
