@@ -14,7 +14,7 @@ namespace Lantern.IngestBench;
 internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload workload, string runId)
 {
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
-    private readonly ConcurrentBag<double> _ackMs = [];
+    private readonly ConcurrentBag<Ack> _acks = [];
     private readonly ConcurrentBag<double> _visibleMs = [];
     private readonly ConcurrentBag<Task> _probes = [];
     private readonly ConcurrentBag<AckedBatch> _acked = [];
@@ -22,6 +22,8 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
     private long _bytes;
     private long _failures;
     private long _batches;
+    private long _phaseStarted;
+    private DateTime _phaseStartedUtc;
 
     /// <summary>
     /// Load that is not measured: one batch per worker (connection pools, the first grain activations), then the configured
@@ -34,7 +36,7 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
 
         await Task.WhenAll(_probes);
         (_events, _bytes, _failures, _batches) = (0, 0, 0, 0);
-        _ackMs.Clear();
+        _acks.Clear();
         _visibleMs.Clear();
         _probes.Clear();
     }
@@ -46,13 +48,15 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
         var maxBatches = options.TotalTraces == int.MaxValue ? long.MaxValue : Math.Max(1, options.TotalTraces / options.TracesPerBatch);
         var elapsed = await DriveAsync(sinceStart => sinceStart < deadline, maxBatches);
         await Task.WhenAll(_probes);
-        return new LoadResult(elapsed, firstTrace, _events, _bytes, _failures, [.. _ackMs], [.. _visibleMs], [.. _acked]);
+        return new LoadResult(elapsed, _phaseStartedUtc, firstTrace, _events, _bytes, _failures, [.. _acks], [.. _visibleMs], [.. _acked]);
     }
 
     /// <summary>Sends batches while <paramref name="goOn"/> holds for the time since the start; returns the seconds it took.</summary>
     private async Task<double> DriveAsync(Func<TimeSpan, bool> goOn, long maxBatches)
     {
         var clock = Stopwatch.StartNew();
+        _phaseStarted = Stopwatch.GetTimestamp();
+        _phaseStartedUtc = DateTime.UtcNow;
         if (options.Rate > 0)
         {
             await OpenLoopAsync(clock, goOn, maxBatches);
@@ -127,7 +131,7 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
                 }
             }
 
-            _ackMs.Add(Stopwatch.GetElapsedTime(scheduled, acked).TotalMilliseconds);
+            _acks.Add(new Ack(Stopwatch.GetElapsedTime(_phaseStarted, scheduled).TotalSeconds, Stopwatch.GetElapsedTime(scheduled, acked).TotalMilliseconds));
             Interlocked.Add(ref _events, options.EventsPerBatch - rejected);
             Interlocked.Add(ref _bytes, body.Length);
             if (rejected == 0 && (firstTrace / options.TracesPerBatch) % options.ProbeEvery == 0)

@@ -11,7 +11,9 @@ source scripts/postgres.sh
 pg_install
 work="$(mktemp -d /tmp/lantern-ingest-bench.XXXXXX)"
 chmod 755 "$work"
-trap 'pg_stop "$work/postgres"; rm -rf "$work"' EXIT
+# BENCH_PG_LOG=FILE keeps PostgreSQL's log (e.g. with LANTERN_PG_OPTIONS="-c log_checkpoints=on -c log_autovacuum_min_duration=0"
+# to place the report's late acknowledgements against checkpoints and autovacuum runs).
+trap 'pg_stop "$work/postgres"; [ -n "${BENCH_PG_LOG:-}" ] && cp "$work/postgres/server.log" "$BENCH_PG_LOG"; rm -rf "$work"' EXIT
 port="$(free_port)"
 if [ "${BENCH_PG_STATEMENTS:-0}" = 1 ]; then
   export LANTERN_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on"

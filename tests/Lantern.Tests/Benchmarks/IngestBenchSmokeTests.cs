@@ -25,6 +25,9 @@ public sealed class IngestBenchSmokeTests
             Assert.True(lantern["phase"]!["eventsPerSecond"]!.GetValue<double>() > 0, output);
             Assert.Equal(0, lantern["rejectedEvents"]!.GetValue<long>());
             Assert.True(lantern["ackMs"]!["batches"]!.GetValue<int>() > 0, output);
+            // Every late ack falls in one 5 s slice of the load: no more of them than batches, and no slice negative.
+            var lateAcks = lantern["ackMs"]!["over25MsPer5s"]!.AsArray().Select(n => n!.GetValue<int>()).ToList();
+            Assert.True(lateAcks.Count > 0 && lateAcks.All(n => n >= 0) && lateAcks.Sum() <= lantern["ackMs"]!["batches"]!.GetValue<int>(), output);
             Assert.True(lantern["visibilityMs"]!["probes"]!.GetValue<int>() > 0, output);
             Assert.True(lantern["rollupMs"]!["users"]!["count"]!.GetValue<int>() > 0, output);
             // The node's own timing of the same reads was found on its /metrics (null if the route's series were missing).
