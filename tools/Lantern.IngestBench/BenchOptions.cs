@@ -24,8 +24,8 @@ internal sealed record BenchOptions(
         options given explicitly still win.
         --hot-session-traces N: before the load, N traces are sent into one session, whose summary is then read during
         the load beside the random ones (the issue's rollup target is for a session of 20,000 traces).
-        --warmup-seconds N: before the measured load, the same load runs until the node's JIT has settled (tiered
-        compilation of the hot methods), N seconds at most; 0 sends one batch per worker only (the smoke default).
+        --warmup-seconds N: before the measured load, the same load and rollup reads run until the node's JIT has settled
+        (tiered compilation of the hot methods), N seconds at most; 0 sends one batch per worker only (the smoke default).
         --pg-waits-every-ms N: samples PostgreSQL's active backends every N ms during the load and prints what they wait
         for (a lock, the WAL flush, a core) and in which statement; 0, the default, samples nothing.
         --payload x|words: what events are padded with: one repeated letter (the default, as in every round before 13)
