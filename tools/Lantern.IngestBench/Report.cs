@@ -13,6 +13,7 @@ internal sealed class Report(
     private readonly double _pgCpuSeconds = server.PostgresCpuSeconds;
     private readonly ServerMetrics _groupCommit = server.GroupCommit;
 
+    private const double LateAckMs = 25;
     private const double LateSliceSeconds = 5;
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -40,8 +41,8 @@ internal sealed class Report(
         Console.WriteLine(Invariant($"Lantern: ack latency per batch p50 {P(load.AckMs, 0.5):F1} ms, p95 {P(load.AckMs, 0.95):F1} ms, p99 {P(load.AckMs, 0.99):F1} ms ") +
             Invariant($"({load.AckMs.Length} batches); visibility lag p50 {P(load.VisibleMs, 0.5):F1} ms, p99 {P(load.VisibleMs, 0.99):F1} ms ({load.VisibleMs.Length} probes); ") +
             Invariant($"rejected events {load.Failures}."));
-        Console.WriteLine(Invariant($"Lantern: acks over 25 ms by when the batch was due, per {LateSliceSeconds:F0} s of the load: ") +
-            string.Join(" ", load.LateAcksPerSlice(25, LateSliceSeconds)) + Invariant($" (the load began at {load.Started:HH:mm:ss.f} UTC)."));
+        Console.WriteLine(Invariant($"Lantern: acks over {LateAckMs:F0} ms by when the batch was due, per {LateSliceSeconds:F0} s of the load: ") +
+            string.Join(" ", load.LateAcksPerSlice(LateAckMs, LateSliceSeconds)) + Invariant($" (the load began at {load.Started:HH:mm:ss.f} UTC)."));
         Console.WriteLine(Invariant($"Lantern's own ack histogram (body read to response written): p50 {server.Acks.Quantile(0.5) * 1000:F1} ms, ") +
             Invariant($"p99 {server.Acks.Quantile(0.99) * 1000:F1} ms (interpolated in buckets, as histogram_quantile), {server.Acks.ShareWithin(0.025):P1} within 25 ms ") +
             Invariant($"({server.Acks.Count:F0} requests)."));
@@ -99,7 +100,7 @@ internal sealed class Report(
                 ["ackMs"] = new JsonObject
                 {
                     ["p50"] = Finite(P(load.AckMs, 0.5)), ["p95"] = Finite(P(load.AckMs, 0.95)), ["p99"] = Finite(P(load.AckMs, 0.99)), ["batches"] = load.AckMs.Length,
-                    ["over25MsPer5s"] = new JsonArray([.. load.LateAcksPerSlice(25, LateSliceSeconds).Select(n => (JsonNode)n)]),
+                    ["over25MsPer5s"] = new JsonArray([.. load.LateAcksPerSlice(LateAckMs, LateSliceSeconds).Select(n => (JsonNode)n)]),
                 },
                 ["serverAckMs"] = new JsonObject
                 {
