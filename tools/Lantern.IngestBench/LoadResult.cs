@@ -10,7 +10,7 @@ internal sealed record LoadResult(double Seconds, DateTime Started, long FirstTr
 {
     public double EventsPerSecond => Events / Seconds;
 
-    public double[] AckMs => [.. Acks.Select(a => a.Ms)];
+    public double[] AckMs { get; } = [.. Acks.Select(a => a.Ms)];
 
     /// <summary>
     /// How many acks took longer than <paramref name="ms"/> among the batches due in each <paramref name="slice"/>-second
