@@ -33,7 +33,9 @@ free_port() {
 }
 
 # pg_start DATA_DIR PORT: initialises DATA_DIR on first use (user lantern, password lantern, database lantern).
-# LANTERN_PG_OPTIONS adds server options (e.g. "-c shared_preload_libraries=pg_stat_statements").
+# LANTERN_PG_OPTIONS adds server options (e.g. "-c shared_preload_libraries=pg_stat_statements"), or overrides these.
+# backend_flush_after: the pages a backend evicts are handed to the disk as it writes them, instead of piling up in the
+# page cache until the kernel writes hundreds of MiB back at once and commits wait behind it (docs/benchmarks.md, round 27).
 pg_start() {
   local data="$1" port="$2" bin
   bin="$(pg_bindir)"
@@ -46,7 +48,7 @@ pg_start() {
     rm -f "$pwfile"
   fi
   pg_as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-    -o "-p $port -h 127.0.0.1 -k $data -c fsync=${LANTERN_PG_FSYNC:-on} -c max_connections=200 ${LANTERN_PG_OPTIONS:-}" start >/dev/null
+    -o "-p $port -h 127.0.0.1 -k $data -c fsync=${LANTERN_PG_FSYNC:-on} -c max_connections=200 -c backend_flush_after=256kB ${LANTERN_PG_OPTIONS:-}" start >/dev/null
   PGPASSWORD=lantern "$bin/psql" -h 127.0.0.1 -p "$port" -U lantern -d postgres -tAc \
     "SELECT 1 FROM pg_database WHERE datname='lantern'" | grep -q 1 ||
     PGPASSWORD=lantern "$bin/psql" -h 127.0.0.1 -p "$port" -U lantern -d postgres -qc "CREATE DATABASE lantern" >/dev/null

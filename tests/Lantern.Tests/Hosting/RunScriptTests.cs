@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 using Lantern.Tests.Infrastructure;
+using Npgsql;
 
 namespace Lantern.Tests.Hosting;
 
 public sealed class RunScriptTests
 {
     [Fact]
-    public async Task Run_sh_starts_a_ready_node_with_demo_keys_and_ctrl_c_stops_it_and_its_postgres()
+    public async Task Run_sh_starts_a_ready_node_with_demo_keys_on_a_durable_postgres_and_ctrl_c_stops_it_and_its_postgres()
     {
         PostgresServer.ServerUrl();
         var dataDir = Path.Combine(TestWorkDirectory.Root, "run-sh-" + Guid.NewGuid().ToString("N")[..8]);
@@ -32,6 +33,8 @@ public sealed class RunScriptTests
             await Eventually.TrueAsync(async () => await IsReadyAsync(http) || process.HasExited, "run.sh's node is ready", TimeSpan.FromMinutes(4));
             Assert.False(process.HasExited, "run.sh exited early:\n" + Text(output));
             Assert.Matches(@"LANGFUSE_PUBLIC_KEY=pk-lf-[0-9a-f]{32} LANGFUSE_SECRET_KEY=sk-lf-[0-9a-f]{48}", Text(output));
+            // Durable, and without commits stalling behind the kernel's writeback of evicted pages (docs/benchmarks.md, round 27).
+            Assert.Equal(["on", "256kB"], await ServerSettingsAsync(dataDir, "fsync", "backend_flush_after"));
 
             Posix.Signal(process.Id, Posix.SigInt);
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
@@ -47,6 +50,22 @@ public sealed class RunScriptTests
                 process.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    private static async Task<string[]> ServerSettingsAsync(string dataDir, params string[] names)
+    {
+        // postmaster.pid's fourth line is the port the server listens on.
+        var port = File.ReadLines(Path.Combine(dataDir, "postgres", "postmaster.pid")).ElementAt(3);
+        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=lantern;Password=lantern;Database=lantern;Pooling=false");
+        await connection.OpenAsync();
+        var settings = new string[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            await using var command = new NpgsqlCommand("SELECT current_setting($1)", connection) { Parameters = { new() { Value = names[i] } } };
+            settings[i] = (string)(await command.ExecuteScalarAsync())!;
+        }
+
+        return settings;
     }
 
     private static async Task<bool> IsReadyAsync(HttpClient http)
