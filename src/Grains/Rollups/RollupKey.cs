@@ -1,7 +1,8 @@
 namespace Lantern.Grains.Rollups;
 
 /// <summary>
-/// One rollup row: a scope key (user id, session id, prompt name; empty for the project), the prompt version (0 otherwise),
+/// One rollup row: a scope key (user id, session id, prompt name; empty for the project), the prompt version (for a project's
+/// rows the stripe, the index of the commit loop that writes it, which readers sum over; 0 otherwise),
 /// the hour bucket of the trace, and the model (empty for trace-level counters such as traces, errors and scores).
 /// </summary>
 public readonly record struct RollupKey(string ProjectId, RollupScope Scope, string Key, int Version, DateTimeOffset Bucket, string Model)

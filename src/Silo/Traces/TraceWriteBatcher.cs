@@ -21,8 +21,11 @@ namespace Lantern.Silo.Traces;
 /// first, in the same batch: one whose trace has stored rows goes back to its grain, and the rest commit again without
 /// it. Any other failed commit fails every write in it; nothing is acknowledged that is not committed. Several commits
 /// may run at once: a grain waits for its write before its next turn, so their trace rows never overlap, and every
-/// transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they share. In a cluster each
-/// write carries its partition lease, checked in the same transaction: a write under a lease that moved on is refused.
+/// transaction takes its row locks in key order, so they cannot deadlock on the rollup rows they share. A project's rows,
+/// which every commit changes, are striped by commit loop (the loop's index in the row's <c>scope_version</c>; readers sum
+/// a project's rows), so that commits side by side do not wait for one another on them (docs/benchmarks.md, round 28).
+/// In a cluster each write carries its partition lease, checked in the same transaction: a write under a lease that
+/// moved on is refused.
 /// </summary>
 public sealed partial class TraceWriteBatcher : IAsyncDisposable
 {
@@ -55,7 +58,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         _flushRows = meter.CreateCounter<long>("lantern_storage_flush_rows_total", description: "Rows written by group commits, by table.");
         _storedTracesTakenForNew = meter.CreateCounter<long>("lantern_storage_stored_traces_taken_for_new_total",
             description: "Writes of grains that took their trace for new, found stored by the commit and sent back to read and merge again.");
-        _loops = [.. Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentCommits)).Select(_ => Task.Run(RunAsync))];
+        _loops = [.. Enumerable.Range(0, Math.Max(1, _options.MaxConcurrentCommits)).Select(stripe => Task.Run(() => RunAsync(stripe)))];
     }
 
     public async Task CommitAsync(TraceWrite write, CancellationToken cancellationToken)
@@ -65,7 +68,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         await pending.Committed;
     }
 
-    private async Task RunAsync()
+    private async Task RunAsync(int stripe)
     {
         var batch = new List<PendingWrite>(_options.MaxWritesPerBatch);
         while (await _queue.Reader.WaitToReadAsync())
@@ -86,7 +89,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
             var rollupCommit = _rollupCache?.Committing([.. batch.SelectMany(p => p.Write.RollupDelta.Keys)]);
             try
             {
-                var (changes, stale) = await ExecuteAsync(batch);
+                var (changes, stale) = await ExecuteAsync(batch, stripe);
                 _rollupCache?.Apply(rollupCommit!, changes);
                 batch.ForEach(p => Finish(p, stale));
                 _notifier.Notify(changes);
@@ -114,13 +117,13 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteAsync(List<PendingWrite> batch)
+    private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteAsync(List<PendingWrite> batch, int stripe)
     {
         while (true)
         {
             try
             {
-                return await ExecuteUpsertingWhenStoredAsync(batch);
+                return await ExecuteUpsertingWhenStoredAsync(batch, stripe);
             }
             catch (PostgresException exception) when (exception.SqlState == NewTraceCheck.SqlState)
             {
@@ -144,22 +147,22 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         }
     }
 
-    private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteUpsertingWhenStoredAsync(List<PendingWrite> batch)
+    private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteUpsertingWhenStoredAsync(List<PendingWrite> batch, int stripe)
     {
         try
         {
-            return await ExecuteAsync(batch, insertNewRows: true);
+            return await ExecuteAsync(batch, stripe, insertNewRows: true);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // A row its grain took for new was there after all (written by an earlier owner of its partition, or an
             // observation id two traces share): the same batch again, every row upserted.
             LogNewRowExisted(_logger, exception.TableName);
-            return await ExecuteAsync(batch, insertNewRows: false);
+            return await ExecuteAsync(batch, stripe, insertNewRows: false);
         }
     }
 
-    private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteAsync(List<PendingWrite> batch, bool insertNewRows)
+    private async Task<(List<RollupChange> Changes, HashSet<WriteFence> Stale)> ExecuteAsync(List<PendingWrite> batch, int stripe, bool insertNewRows)
     {
         var started = Stopwatch.GetTimestamp();
         await using var connection = await _dataSource.OpenConnectionAsync();
@@ -177,7 +180,7 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         }
 
         var (traces, observations, scores) = AddWrites(statements, writes, insertNewRows);
-        var rollups = RollupDeltas(writes);
+        var rollups = RollupDeltas(writes, stripe);
         var rollupRows = rollups.Where(r => !r.Value.IsZero).OrderBy(r => r.Key).ToList();
         if (rollupRows.Count > 0)
         {
@@ -198,13 +201,14 @@ public sealed partial class TraceWriteBatcher : IAsyncDisposable
         return (changes, stale);
     }
 
-    private static Dictionary<RollupKey, RollupValues> RollupDeltas(List<TraceWrite> writes)
+    private static Dictionary<RollupKey, RollupValues> RollupDeltas(List<TraceWrite> writes, int stripe)
     {
         // A trace changes about four rollup rows: sized up front, the dictionary is not regrown (and rehashed) per commit.
         var rollups = new Dictionary<RollupKey, RollupValues>(writes.Count * 4);
         foreach (var (key, delta) in writes.SelectMany(w => w.RollupDelta))
         {
-            (CollectionsMarshal.GetValueRefOrAddDefault(rollups, key, out _) ??= new RollupValues()).Add(delta);
+            var row = key.Scope == RollupScope.Project ? key with { Version = stripe } : key;
+            (CollectionsMarshal.GetValueRefOrAddDefault(rollups, row, out _) ??= new RollupValues()).Add(delta);
         }
 
         return rollups;

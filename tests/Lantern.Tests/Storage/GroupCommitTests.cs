@@ -83,6 +83,39 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
+    public async Task A_commit_waiting_for_its_project_row_holds_up_no_other_commit()
+    {
+        // Every commit changes its project's rows. A transaction holding one (here an uncommitted insert of the first
+        // commit loop's row) stops the commits that write that row; the other loops write rows of their own and go on.
+        await using var dataSource = await PostgresServer.CreateMigratedAsync();
+        await using var batcher = Batcher(dataSource);
+        await using var holder = await dataSource.OpenConnectionAsync();
+        await using var holding = await holder.BeginTransactionAsync();
+        await using (var insert = new NpgsqlCommand("INSERT INTO rollups (project_id, scope, scope_key, scope_version, bucket, model) VALUES ($1, 'project', '', 0, $2, '')", holder, holding))
+        {
+            insert.Parameters.Add(new() { Value = Project });
+            insert.Parameters.Add(new() { Value = Hour });
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var writes = new List<Task>();
+        var held = 0;
+        foreach (var traceId in Enumerable.Range(1, 6).Select(i => $"trace-{i}"))
+        {
+            var write = batcher.CommitAsync(NewTrace(traceId, "{}"), CancellationToken.None);
+            writes.Add(write);
+            held += await Task.WhenAny(write, Task.Delay(TimeSpan.FromSeconds(5))) == write ? 0 : 1;
+        }
+
+        // The first loop took one commit at most before it waited; the other loops took the rest.
+        Assert.True(held <= 1, $"{held} of 6 commits waited for the project row another transaction held");
+        await holding.RollbackAsync();
+        await Task.WhenAll(writes);
+        Assert.Equal(6L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM traces"));
+        Assert.Equal(6L, await dataSource.ScalarAsync<long>("SELECT sum(traces)::bigint FROM rollups WHERE scope = 'project'"));
+    }
+
+    [Fact]
     public async Task A_large_payload_is_stored_compressed_with_lz4_and_reads_back_whole()
     {
         await using var dataSource = await PostgresServer.CreateMigratedAsync();
@@ -117,17 +150,24 @@ public sealed class GroupCommitTests : IDisposable
 
     private static RollupKey UserRollup => new(Project, RollupScope.User, "user-1", 0, Hour, "");
 
+    private static RollupKey ProjectRollup => new(Project, RollupScope.Project, "", 0, Hour, "");
+
     private TraceWriteBatcher Batcher(NpgsqlDataSource dataSource) =>
         new(dataSource, new IgnoredRollupChanges(), Options.Create(new TraceWriteOptions()), _metrics.GetRequiredService<IMeterFactory>(),
             NullLogger<TraceWriteBatcher>.Instance);
 
-    // A new trace with one generation whose input is inputJson (and output outputJson), adding 0.25 to user-1's cost.
+    // A new trace with one generation whose input is inputJson (and output outputJson), adding 0.25 to user-1's cost and a
+    // trace to the project's.
     private static TraceWrite NewTrace(string traceId, string inputJson, string? outputJson = null)
     {
         var trace = new TraceRow(Project, traceId, Hour, "chat", "user-1", null, null, null, "default", false, [], null, null, null, 0.25m, 0, 1, "{}");
         var generation = new ObservationRow(Project, traceId + "-generation", traceId, "GENERATION", "llm", Hour, null, null, null, "DEFAULT", null, null,
             "default", "gpt-4o", null, inputJson, outputJson, null, ObservationCost.None, null, null, "{}");
-        return new TraceWrite(Project, traceId, trace, [generation], [], new Dictionary<RollupKey, RollupValues> { [UserRollup] = new() { Traces = 1, Cost = 0.25m } })
+        return new TraceWrite(Project, traceId, trace, [generation], [], new Dictionary<RollupKey, RollupValues>
+        {
+            [UserRollup] = new() { Traces = 1, Cost = 0.25m },
+            [ProjectRollup] = new() { Traces = 1 },
+        })
         {
             TraceIsNew = true,
             NewObservationIds = new HashSet<string> { generation.Id },
