@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Lantern.Grains.Rollups;
 using Lantern.Grains.Traces;
+using Lantern.Silo.Rollups;
 using Lantern.Silo.Traces;
 using Lantern.Tests.Cluster;
 using Lantern.Tests.Infrastructure;
@@ -113,6 +114,10 @@ public sealed class GroupCommitTests : IDisposable
         await Task.WhenAll(writes);
         Assert.Equal(6L, await dataSource.ScalarAsync<long>("SELECT count(*) FROM traces"));
         Assert.Equal(6L, await dataSource.ScalarAsync<long>("SELECT sum(traces)::bigint FROM rollups WHERE scope = 'project'"));
+
+        // The project's total as its grain reads it: every stripe's row, summed.
+        var projectRows = await new PostgresRollupStore(dataSource).LoadAsync(Project, RollupScope.Project, "", CancellationToken.None);
+        Assert.Equal(6L, RollupSummaries.Summarize(projectRows.Select(r => (r.Key, r.Delta))).Traces);
     }
 
     [Fact]
