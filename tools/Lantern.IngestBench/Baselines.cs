@@ -14,12 +14,12 @@ internal static class Baselines
     private static readonly string[] Tables = ["traces", "observations"];
 
     // The measured load's rows only: not the warm-up's (trace indexes below firstTrace), nor others the database may hold
-    // (e.g. the test suite's). The run id is our own hex, never input; trace ids are "<run id>-<index>".
+    // (e.g. the test suite's). The run id is our own hex, never input; trace ids are TraceIds'.
     private static string RunRows(string table, string runId, long firstTrace)
     {
         var traceId = table == "traces" ? "id" : "trace_id";
         return $"SELECT * FROM {table} WHERE project_id = '{BenchOptions.ProjectId}' AND {traceId} LIKE '{runId}-%' " +
-            $"AND split_part({traceId}, '-', 2)::bigint >= {firstTrace}";
+            $"AND {TraceIds.IndexSql(traceId)} >= {firstTrace}";
     }
 
     public static async Task<PhaseResult> CopyAsync(NpgsqlDataSource db, long events, string runId, long firstTrace)

@@ -6,7 +6,7 @@ namespace Lantern.IngestBench;
 internal sealed record BenchOptions(
     string? ApiDll, string PublicKey, string SecretKey, int TracesPerBatch, int Concurrency, int Seconds, int TotalTraces,
     int Rate, int EventBytes, int Users, int Sessions, int ProbeEvery, int BaselineSeconds, string JsonPath, bool Smoke,
-    int HotSessionTraces, int WarmupSeconds, int PgWaitsEveryMs, string Payload, string Wal, string Stats)
+    int HotSessionTraces, int WarmupSeconds, int PgWaitsEveryMs, string Payload, string Wal, string Stats, string Ids)
 {
     /// <summary>The project the node is started with; the run's traces are stored under it.</summary>
     public const string ProjectId = "bench";
@@ -16,7 +16,7 @@ internal sealed record BenchOptions(
                                    [--event-bytes 1500] [--users 10000] [--sessions 50000] [--probe-every 20]
                                    [--baseline-seconds 10] [--json .data/bench/ingest.json] [--api-dll path/to/Lantern.Api.dll]
                                    [--hot-session-traces 0] [--warmup-seconds 120] [--pg-waits-every-ms 0] [--payload x|words]
-                                   [--wal recycled|young] [--stats analyzed|young]
+                                   [--wal recycled|young] [--stats analyzed|young] [--ids random|sequential]
         Starts Lantern.Api.dll on a free port against LANTERN_DATABASE_URL (see tools/Lantern.IngestBench/bench.sh).
         Each trace is 6 events. --rate makes the load open-loop (batches sent on a fixed schedule, latency measured
         from the scheduled send time); without it each of --concurrency workers sends its next batch on the ack.
@@ -38,14 +38,21 @@ internal sealed record BenchOptions(
         autovacuum has done on a server that has run for a while; young leaves them to autovacuum's first visit, a minute
         or so into the run, and the measured load runs partly with the plans PostgreSQL makes without statistics (every
         round before 17 ran so; the smoke default).
+        --ids random|sequential: random (the default) gives each trace an id at a random place in the id indexes, as the
+        SDKs' random UUIDs land; sequential gives consecutive traces consecutive ids, which share index pages (every
+        round before 29 ran so).
         """;
 
     public const string RecycledWal = "recycled";
     public const string YoungWal = "young";
     public const string AnalyzedStats = "analyzed";
     public const string YoungStats = "young";
+    public const string RandomIdOrder = "random";
+    public const string SequentialIdOrder = "sequential";
 
     public int EventsPerBatch => TracesPerBatch * Workload.EventsPerTrace;
+
+    public bool RandomIds => Ids == RandomIdOrder;
 
     public static BenchOptions? Parse(string[] args, out string? error)
     {
@@ -78,10 +85,12 @@ internal sealed record BenchOptions(
             values.GetValueOrDefault("payload", PayloadText.Letter),
             // A smoke run measures nothing, so it needs no checkpoint unless asked for one (the suite's smoke test asks).
             values.GetValueOrDefault("wal", smoke ? YoungWal : RecycledWal),
-            values.GetValueOrDefault("stats", smoke ? YoungStats : AnalyzedStats));
+            values.GetValueOrDefault("stats", smoke ? YoungStats : AnalyzedStats),
+            values.GetValueOrDefault("ids", RandomIdOrder));
         error ??= options.Payload is PayloadText.Letter or PayloadText.Words ? null : $"--payload: expected x or words, got '{options.Payload}'";
         error ??= options.Wal is RecycledWal or YoungWal ? null : $"--wal: expected {RecycledWal} or {YoungWal}, got '{options.Wal}'";
         error ??= options.Stats is AnalyzedStats or YoungStats ? null : $"--stats: expected {AnalyzedStats} or {YoungStats}, got '{options.Stats}'";
+        error ??= options.Ids is RandomIdOrder or SequentialIdOrder ? null : $"--ids: expected {RandomIdOrder} or {SequentialIdOrder}, got '{options.Ids}'";
         var unknown = values.Keys.Except(Known).FirstOrDefault();
         error ??= unknown is null ? null : $"unknown option --{unknown}";
         return error is null ? options : null;
@@ -91,6 +100,6 @@ internal sealed record BenchOptions(
     [
         "api-dll", "public-key", "secret-key", "traces-per-batch", "concurrency", "seconds", "traces", "rate", "event-bytes",
         "users", "sessions", "probe-every", "baseline-seconds", "json", "hot-session-traces", "warmup-seconds",
-        "pg-waits-every-ms", "payload", "wal", "stats",
+        "pg-waits-every-ms", "payload", "wal", "stats", "ids",
     ];
 }

@@ -21,7 +21,7 @@ internal static class HotSessionSeeder
 
         var started = Stopwatch.StartNew();
         // Ids outside the run's prefix: the baselines copy the run's rows, and the seed is not part of the measured load.
-        var workload = new Workload(options, $"hot{runId}", SessionId);
+        var workload = new Workload(options, new TraceIds($"hot{runId}", options.RandomIds), SessionId);
         var batches = (options.HotSessionTraces + options.TracesPerBatch - 1) / options.TracesPerBatch;
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(_ => Task.Run(async () =>

@@ -11,7 +11,7 @@ namespace Lantern.IngestBench;
 /// fixed rate, records the ack latency of every batch, and for every Nth batch polls the first trace until its output and
 /// its generation's computed cost are readable (the visibility lag, measured from the ack).
 /// </summary>
-internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload workload, string runId)
+internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload workload)
 {
     private static readonly MediaTypeHeaderValue JsonType = new("application/json");
     private readonly ConcurrentBag<Ack> _acks = [];
@@ -136,7 +136,7 @@ internal sealed class LoadRunner(HttpClient http, BenchOptions options, Workload
             Interlocked.Add(ref _bytes, body.Length);
             if (rejected == 0 && (firstTrace / options.TracesPerBatch) % options.ProbeEvery == 0)
             {
-                _probes.Add(ProbeAsync(Workload.TraceId(runId, firstTrace), acked));
+                _probes.Add(ProbeAsync(workload.Ids.Of(firstTrace), acked));
             }
         }
         catch (HttpRequestException exception)

@@ -41,6 +41,7 @@ await using var db = NpgsqlDataSource.Create(connectionString.ConnectionString);
 
 var loadBefore = ProcessStats.LoadAverage();
 var runId = Guid.NewGuid().ToString("N")[..8];
+var ids = new TraceIds(runId, options.RandomIds);
 LoadResult load;
 PgSnapshot lanternWritten;
 double cpuSeconds, pgCpuSeconds, peakRss;
@@ -62,7 +63,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
         "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.PublicKey}:{options.SecretKey}")));
     await HotSessionSeeder.SeedAsync(http, options, runId);
-    var runner = new LoadRunner(http, options, new Workload(options, runId), runId);
+    var runner = new LoadRunner(http, options, new Workload(options, ids));
     using (var settled = new CancellationTokenSource())
     {
         var watching = JitSettling.WatchAsync(http, TimeSpan.FromSeconds(options.WarmupSeconds), settled);
@@ -122,7 +123,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     rollupReads = (await RollupReads.ScrapeAsync(http)).Minus(rollupReadsBefore);
     evaluators = await EvaluatorRun.FinishAsync(http, evaluatorsBefore);
     lanternWritten = (await PgSnapshot.TakeAsync(db, "traces", "observations", "rollups")).Minus(before);
-    verification = await Verification.CheckAsync(db, BenchOptions.ProjectId, runId, load.Acked);
+    verification = await Verification.CheckAsync(db, BenchOptions.ProjectId, ids, load.Acked);
 }
 
 var copy = await Baselines.CopyAsync(db, load.Events, runId, load.FirstTrace);

@@ -22,7 +22,7 @@ internal sealed class Report(
     {
         var mode = options.Rate > 0 ? $"open loop at {options.Rate} events/s" : $"closed loop, {options.Concurrency} workers";
         Console.WriteLine(Invariant($"Workload: {options.TracesPerBatch} traces ({options.EventsPerBatch} events) per batch, {mode}, ") +
-            Invariant($"{(double)load.Bytes / Math.Max(1, load.Events + load.Failures):F0} B/event, {options.Users} users, {options.Sessions} sessions, {options.Wal} WAL, {options.Stats} statistics; ") +
+            Invariant($"{(double)load.Bytes / Math.Max(1, load.Events + load.Failures):F0} B/event, {options.Users} users, {options.Sessions} sessions, {options.Ids} ids, {options.Wal} WAL, {options.Stats} statistics; ") +
             Invariant($"{Environment.ProcessorCount} cores, load average {loadAverageBefore} before, {loadAverageAfter} after."));
         var warmUp = server.WarmUp;
         Console.WriteLine(Invariant($"Warm-up, not measured: {warmUp.Seconds:F0} s of the same load, ") +

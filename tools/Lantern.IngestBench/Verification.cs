@@ -9,13 +9,13 @@ namespace Lantern.IngestBench;
 /// </summary>
 internal sealed record Verification(long AckedEvents, long MissingEvents, IReadOnlyList<string> Examples)
 {
-    public static async Task<Verification> CheckAsync(NpgsqlDataSource db, string projectId, string runId, IReadOnlyList<AckedBatch> batches)
+    public static async Task<Verification> CheckAsync(NpgsqlDataSource db, string projectId, TraceIds ids, IReadOnlyList<AckedBatch> batches)
     {
         var marks = new Dictionary<string, int>(StringComparer.Ordinal);
         await using (var command = db.CreateCommand("SELECT id, output IS NOT NULL FROM traces WHERE project_id = $1 AND id LIKE $2"))
         {
             command.Parameters.Add(new() { Value = projectId });
-            command.Parameters.Add(new() { Value = runId + "-%" });
+            command.Parameters.Add(new() { Value = ids.RunId + "-%" });
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -29,7 +29,7 @@ internal sealed record Verification(long AckedEvents, long MissingEvents, IReadO
             """))
         {
             command.Parameters.Add(new() { Value = projectId });
-            command.Parameters.Add(new() { Value = runId + "-%" });
+            command.Parameters.Add(new() { Value = ids.RunId + "-%" });
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -47,7 +47,7 @@ internal sealed record Verification(long AckedEvents, long MissingEvents, IReadO
         {
             for (var index = batch.FirstTrace; index < batch.FirstTrace + batch.Traces; index++)
             {
-                var traceId = Workload.TraceId(runId, index);
+                var traceId = ids.Of(index);
                 var stored = marks.GetValueOrDefault(traceId);
                 for (var kind = 0; kind < Workload.EventsPerTrace; kind++)
                 {

@@ -10,14 +10,14 @@ namespace Lantern.IngestBench;
 /// from fixed populations; each event padded to about the requested size. Written with Utf8JsonWriter so the generator
 /// stays cheap next to the server on a shared box.
 /// </summary>
-internal sealed class Workload(BenchOptions options, string runId, string? session = null)
+internal sealed class Workload(BenchOptions options, TraceIds ids, string? session = null)
 {
     public const int EventsPerTrace = 6;
     private const int BaseEventBytes = 330;
     private readonly string _padding = PayloadText.Of(options.Payload, Math.Max(0, options.EventBytes - BaseEventBytes));
     private long _next;
 
-    public static string TraceId(string runId, long index) => $"{runId}-{index}";
+    public TraceIds Ids => ids;
 
     /// <summary>How many traces the batches built so far hold: the index the next batch starts at.</summary>
     public long TracesIssued => Interlocked.Read(ref _next);
@@ -52,7 +52,7 @@ internal sealed class Workload(BenchOptions options, string runId, string? sessi
     private void WriteTrace(Utf8JsonWriter json, long index)
     {
         var now = DateTimeOffset.UtcNow;
-        var traceId = TraceId(runId, index);
+        var traceId = ids.Of(index);
         var (spanId, generationId) = ($"{traceId}-s", $"{traceId}-g");
         var user = $"user-{Random.Shared.Next(options.Users)}";
         var traceSession = session ?? $"session-{Random.Shared.Next(options.Sessions)}";
