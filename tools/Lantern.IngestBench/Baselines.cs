@@ -14,7 +14,7 @@ internal static class Baselines
     private static readonly string[] Tables = ["traces", "observations"];
 
     // The measured load's rows only: not the warm-up's (trace indexes below firstTrace), nor others the database may hold
-    // (e.g. the test suite's). The run id is our own hex, never input; trace ids are TraceIds'.
+    // (e.g. the test suite's). The run id is our own hex, never input; a trace id carries its index (TraceIds).
     private static string RunRows(string table, string runId, long firstTrace)
     {
         var traceId = table == "traces" ? "id" : "trace_id";
