@@ -21,7 +21,8 @@ internal sealed class TraceIds(string runId, bool random)
 
     private string Key(long index) => random ? Scatter((ulong)index).ToString("x16") : index.ToString("D16");
 
-    // SplitMix64's finaliser: a bijection, so no two indexes share a key, and consecutive indexes land far apart.
+    // SplitMix64's step (its increment, then its mix): a bijection, so no two indexes share a key, and consecutive indexes
+    // land far apart.
     private static ulong Scatter(ulong value)
     {
         value += 0x9E3779B97F4A7C15UL;
