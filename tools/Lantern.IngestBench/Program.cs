@@ -45,6 +45,7 @@ var ids = new TraceIds(runId, options.RandomIds);
 LoadResult load;
 PgSnapshot lanternWritten;
 double cpuSeconds, pgCpuSeconds, peakRss;
+double? journalDrainSeconds;
 var postmaster = await PgSnapshot.PostmasterAsync(db);
 ServerMetrics groupCommit;
 ServerHistogram serverAcks, commits;
@@ -111,8 +112,8 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
     await probing;
     await sampling;
     // With the journal, acknowledged batches may still be on their way to PostgreSQL: the rate counts until they are stored.
-    var drained = await JournalDrain.WaitAsync(http);
-    load = load with { Seconds = load.Seconds + drained };
+    journalDrainSeconds = await JournalDrain.WaitAsync(http);
+    load = load with { Seconds = load.Seconds + (journalDrainSeconds ?? 0) };
 
     cpuSeconds = ProcessStats.CpuSeconds(node.Pid) - cpuBefore;
     pgCpuSeconds = ProcessStats.ServerTreeCpuSeconds(postmaster) - pgCpuBefore;
@@ -129,7 +130,7 @@ await using (var node = await NodeProcess.StartAsync(Path.GetFullPath(apiDll), d
 var copy = await Baselines.CopyAsync(db, load.Events, runId, load.FirstTrace);
 var perEvent = await Baselines.PerEventAsync(db, options.Concurrency, TimeSpan.FromSeconds(options.BaselineSeconds), runId, load.FirstTrace);
 var report = new Report(options, load, new PhaseResult("Lantern (ingestion API)", load.Seconds, load.Events, lanternWritten),
-    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, serverAcks, commits, rollupReads, evaluators, warmUp, pgWaits), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
+    new ServerFigures(cpuSeconds, pgCpuSeconds, peakRss, groupCommit, serverAcks, commits, rollupReads, evaluators, warmUp, pgWaits, journalDrainSeconds), rollups, verification, copy, perEvent, loadBefore, ProcessStats.LoadAverage());
 report.Print();
 await report.WriteJsonAsync(options.JsonPath);
 return load.Failures == 0 && verification.MissingEvents == 0 ? 0 : 1;

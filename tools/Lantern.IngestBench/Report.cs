@@ -44,7 +44,10 @@ internal sealed class Report(
             Invariant($"rejected events {load.Failures}."));
         Console.WriteLine(Invariant($"Lantern: acks over {LateAckMs:F0} ms by when the batch was due, per {LateSliceSeconds:F0} s of the load: ") +
             string.Join(" ", load.LateAcksPerSlice(LateAckMs, LateSliceSeconds)) + Invariant($" (the load began at {load.Started:HH:mm:ss.f} UTC)."));
-        Console.WriteLine(Invariant($"Lantern's own ack histogram (body read to response written): p50 {server.Acks.Quantile(0.5) * 1000:F1} ms, ") +
+        var acked = server.JournalDrainSeconds is { } drain
+            ? Invariant($"fsynced to the node's journal; the last stored {drain:F1} s after the load")
+            : "committed to PostgreSQL, the node having no journal";
+        Console.WriteLine(Invariant($"Lantern's own ack histogram (body read to response written, {acked}): p50 {server.Acks.Quantile(0.5) * 1000:F1} ms, ") +
             Invariant($"p99 {server.Acks.Quantile(0.99) * 1000:F1} ms (interpolated in buckets, as histogram_quantile), {server.Acks.ShareWithin(LateAckMs / 1000):P1} within {LateAckMs:F0} ms ") +
             Invariant($"({server.Acks.Count:F0} requests)."));
         Console.WriteLine(Invariant($"Lantern group commit: {_groupCommit.Commits:F0} commits, mean {_groupCommit.CommitSeconds * 1000 / Math.Max(1, _groupCommit.Commits):F1} ms, ") +
@@ -108,6 +111,8 @@ internal sealed class Report(
                     ["p50"] = Finite(server.Acks.Quantile(0.5) * 1000), ["p99"] = Finite(server.Acks.Quantile(0.99) * 1000),
                     ["shareWithin25Ms"] = Finite(server.Acks.ShareWithin(LateAckMs / 1000)), ["requests"] = server.Acks.Count,
                 },
+                ["ackedAfter"] = server.JournalDrainSeconds is null ? "commit" : "journal",
+                ["journalDrainSeconds"] = server.JournalDrainSeconds,
                 ["visibilityMs"] = new JsonObject { ["p50"] = Finite(P(load.VisibleMs, 0.5)), ["p95"] = Finite(P(load.VisibleMs, 0.95)), ["p99"] = Finite(P(load.VisibleMs, 0.99)), ["probes"] = load.VisibleMs.Length },
                 ["cpuSeconds"] = _cpuSeconds,
                 ["peakRssMiB"] = server.PeakRssMiB,

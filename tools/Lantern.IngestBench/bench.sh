@@ -4,7 +4,7 @@
 # BENCH_PG_STATEMENTS=1 also records PostgreSQL's statements (pg_stat_statements, planning time included) and prints
 # where its time went.
 # BENCH_EVALUATORS=1 runs the node with its evaluators (ONNX Runtime fetched by scripts/onnxruntime.sh).
-# BENCH_JOURNAL=1 runs it with its ingestion journal.
+# BENCH_JOURNAL=0 runs it without its ingestion journal (acks after the PostgreSQL commit).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/postgres.sh
@@ -25,8 +25,9 @@ if [ "${BENCH_EVALUATORS:-0}" = 1 ]; then
 else
   unset LANTERN_ONNXRUNTIME_PATH
 fi
-# BENCH_JOURNAL=1 runs the node with its ingestion journal (LANTERN_INGEST_JOURNAL_DIR): acks once fsynced there.
-if [ "${BENCH_JOURNAL:-0}" = 1 ]; then
+# The node has its ingestion journal (LANTERN_INGEST_JOURNAL_DIR), as run.sh's does: acks once fsynced there.
+# BENCH_JOURNAL=0 measures the node without it, whose acks wait for the PostgreSQL commit.
+if [ "${BENCH_JOURNAL:-1}" = 1 ]; then
   export BENCH_NODE_LANTERN_INGEST_JOURNAL_DIR="$work/journal"
 fi
 LANTERN_PG_FSYNC=on pg_start "$work/postgres" "$port"

@@ -6,7 +6,8 @@ namespace Lantern.Tests.Benchmarks;
 /// <summary>
 /// The ingestion benchmark's smoke mode (tools/Lantern.IngestBench --smoke) against a database of its own: it must produce
 /// sane figures for Lantern and both baselines, and under its load every acknowledged event must be in PostgreSQL.
-/// No timing is asserted; the figures only have to exist.
+/// Its node acknowledges from an ingestion journal, as bench.sh's and run.sh's do, so the check also covers the batches
+/// still on their way to PostgreSQL when the load ends. No timing is asserted; the figures only have to exist.
 /// </summary>
 public sealed class IngestBenchSmokeTests
 {
@@ -14,16 +15,21 @@ public sealed class IngestBenchSmokeTests
     public async Task Smoke_run_stores_every_acknowledged_event_and_reports_both_baselines()
     {
         var json = Path.Combine(Path.GetTempPath(), $"ingest-smoke-{Guid.NewGuid():N}.json");
+        var journal = Path.Combine(TestWorkDirectory.Root, $"ingest-smoke-journal-{Guid.NewGuid():N}");
         try
         {
             // --wal recycled: the checkpoint every full run makes after its warm-up runs here too (a failed one exits non-zero).
-            var (exitCode, output) = await BenchTool.RunAsync("Lantern.IngestBench", ["--smoke", "--json", json, "--pg-waits-every-ms", "20", "--wal", "recycled"], await PostgresServer.CreateDatabaseAsync());
+            var (exitCode, output) = await BenchTool.RunAsync(
+                "Lantern.IngestBench", ["--smoke", "--json", json, "--pg-waits-every-ms", "20", "--wal", "recycled"], await PostgresServer.CreateDatabaseAsync(),
+                new Dictionary<string, string> { ["BENCH_NODE_LANTERN_INGEST_JOURNAL_DIR"] = journal });
 
             Assert.True(exitCode == 0, $"the benchmark exited {exitCode}:\n{output}");
             var figures = JsonNode.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken))!;
             var lantern = figures["lantern"]!;
             Assert.True(lantern["phase"]!["eventsPerSecond"]!.GetValue<double>() > 0, output);
             Assert.Equal(0, lantern["rejectedEvents"]!.GetValue<long>());
+            Assert.Equal("journal", lantern["ackedAfter"]!.GetValue<string>());
+            Assert.True(lantern["journalDrainSeconds"]!.GetValue<double>() >= 0, output);
             Assert.True(lantern["ackMs"]!["batches"]!.GetValue<int>() > 0, output);
             // Every late ack falls in one 5 s slice of the load: no more of them than batches, and no slice negative.
             var lateAcks = lantern["ackMs"]!["over25MsPer5s"]!.AsArray().Select(n => n!.GetValue<int>()).ToList();
@@ -53,6 +59,10 @@ public sealed class IngestBenchSmokeTests
         finally
         {
             File.Delete(json);
+            if (Directory.Exists(journal))
+            {
+                Directory.Delete(journal, recursive: true);
+            }
         }
     }
 }
