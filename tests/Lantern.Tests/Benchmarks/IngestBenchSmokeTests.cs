@@ -29,7 +29,6 @@ public sealed class IngestBenchSmokeTests
             Assert.True(lantern["phase"]!["eventsPerSecond"]!.GetValue<double>() > 0, output);
             Assert.Equal(0, lantern["rejectedEvents"]!.GetValue<long>());
             Assert.Equal("journal", lantern["ackedAfter"]!.GetValue<string>());
-            Assert.True(lantern["journalDrainSeconds"]!.GetValue<double>() >= 0, output);
             Assert.True(lantern["ackMs"]!["batches"]!.GetValue<int>() > 0, output);
             // Every late ack falls in one 5 s slice of the load: no more of them than batches, and no slice negative.
             var lateAcks = lantern["ackMs"]!["over25MsPer5s"]!.AsArray().Select(n => n!.GetValue<int>()).ToList();
